@@ -1,0 +1,51 @@
+from django.contrib import admin
+
+from letters.models import Letter, Match, Posting, Profile, Requirement, Strength
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "full_name", "email", "paper_size"]
+    search_fields = ["user__username", "full_name", "email"]
+
+
+class RequirementInline(admin.TabularInline):
+    model = Requirement
+    fields = ["position", "text", "kind", "emphasize"]
+    extra = 0
+
+
+@admin.register(Posting)
+class PostingAdmin(admin.ModelAdmin):
+    list_display = ["role_title", "employer", "owner", "updated"]
+    search_fields = ["role_title", "employer", "owner__username"]
+    raw_id_fields = ["owner"]
+    inlines = [RequirementInline]
+
+
+@admin.register(Requirement)
+class RequirementAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "emphasize", "posting"]
+    list_filter = ["kind", "emphasize"]
+    search_fields = ["text"]
+    raw_id_fields = ["posting"]
+
+
+@admin.register(Strength)
+class StrengthAdmin(admin.ModelAdmin):
+    list_display = ["title", "tags", "owner", "updated"]
+    search_fields = ["title", "detail", "tags"]
+    raw_id_fields = ["owner"]
+
+
+@admin.register(Match)
+class MatchAdmin(admin.ModelAdmin):
+    list_display = ["requirement", "strength", "score", "updated"]
+    raw_id_fields = ["requirement", "strength"]
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    list_display = ["posting", "kind", "recipient_name", "date", "updated"]
+    list_filter = ["kind"]
+    raw_id_fields = ["posting"]

@@ -1,0 +1,117 @@
+"""Workflows that answer requirements with strengths, built on the pure ranking in match.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from letters import match
+from letters.models import Coverage, Match, Posting, Requirement, Strength, coverage_annotations
+
+SUGGESTIONS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    strength: Strength
+    score: float
+    why: tuple[str, ...]
+    strong: bool
+
+
+def suggestions_for(
+    requirements: list[Requirement], strengths: list[Strength]
+) -> dict[int, list[Suggestion]]:
+    """The best few strengths for each requirement, keyed by requirement id."""
+    by_id = {str(strength.pk): strength for strength in strengths}
+    texts = [
+        match.StrengthText(
+            id=str(strength.pk),
+            title=strength.title,
+            detail=strength.detail,
+            tags=tuple(strength.tag_list),
+        )
+        for strength in strengths
+    ]
+    ranked = match.rank_all([requirement.text for requirement in requirements], texts)
+    return {
+        requirement.pk: [
+            Suggestion(
+                strength=by_id[found.strength_id],
+                score=found.score,
+                why=found.why,
+                strong=found.score >= match.THRESHOLD,
+            )
+            for found in suggestions[:SUGGESTIONS_SHOWN]
+            if found.score > 0
+        ]
+        for requirement, suggestions in zip(requirements, ranked, strict=True)
+    }
+
+
+def offer_text(strength: Strength) -> str:
+    """The right-column text a chosen strength starts with: its story, or its title."""
+    return strength.detail.strip() or strength.title
+
+
+def match_choose(
+    *, requirement: Requirement, strength: Strength, score: float | None = None
+) -> Match:
+    """Answer a requirement with a strength; the offer text starts from the strength."""
+    found, _ = Match.objects.update_or_create(
+        requirement=requirement,
+        defaults={"strength": strength, "text": offer_text(strength), "score": score},
+    )
+    return found
+
+
+def match_set_text(*, requirement: Requirement, text: str) -> Match:
+    """Tailor the right-column text for this letter, keeping the chosen strength."""
+    found, _ = Match.objects.update_or_create(
+        requirement=requirement, defaults={"text": text.strip()}
+    )
+    return found
+
+
+def match_clear(*, requirement: Requirement) -> None:
+    Match.objects.filter(requirement=requirement).delete()
+
+
+@transaction.atomic
+def strength_create_and_choose(
+    *, requirement: Requirement, title: str, detail: str = "", tags: str = ""
+) -> Match:
+    """Write a new strength on the spot: it joins the bank and answers this requirement."""
+    strength = Strength(owner=requirement.posting.owner, title=title, detail=detail, tags=tags)
+    strength.full_clean()
+    strength.save()
+    return match_choose(requirement=requirement, strength=strength)
+
+
+def posting_coverage(posting: Posting) -> Coverage:
+    return Coverage.of(
+        Posting.objects.filter(pk=posting.pk).annotate(**coverage_annotations()).get()
+    )
+
+
+@transaction.atomic
+def matches_fill_best(*, posting: Posting) -> int:
+    """Answer every unanswered requirement whose best suggestion is strong; return how many."""
+    requirements = [
+        requirement
+        for requirement in posting.requirements.select_related("match")
+        if not getattr(requirement, "match", None)
+    ]
+    strengths = list(Strength.objects.filter(owner=posting.owner))
+    filled = 0
+    for requirement in requirements:
+        suggestions = suggestions_for([requirement], strengths)[requirement.pk]
+        if suggestions and suggestions[0].strong:
+            match_choose(
+                requirement=requirement,
+                strength=suggestions[0].strength,
+                score=suggestions[0].score,
+            )
+            filled += 1
+    return filled

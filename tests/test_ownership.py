@@ -1,0 +1,92 @@
+"""Every object URL is a 404 for another user and a trip to the login page for a visitor."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ApplicationFactory,
+    LetterFactory,
+    MatchFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def owned_urls():
+    """(method, url) for every page or action that names one of user A's objects."""
+    application = ApplicationFactory()
+    owner = application.owner
+    match = MatchFactory(requirement__posting=application.posting)
+    requirement = match.requirement
+    strength = match.strength
+    letter = LetterFactory(posting=application.posting)
+    pk = application.pk
+    return (
+        owner,
+        strength,
+        [
+            ("get", reverse("application_detail", args=[pk])),
+            ("post", reverse("application_detail", args=[pk])),
+            ("post", reverse("application_delete", args=[pk])),
+            ("get", reverse("letters:requirements", args=[pk])),
+            ("post", reverse("letters:requirement_add", args=[pk])),
+            ("post", reverse("letters:requirement_update", args=[requirement.pk])),
+            ("get", reverse("letters:strength_edit", args=[strength.pk])),
+            ("post", reverse("letters:strength_edit", args=[strength.pk])),
+            ("post", reverse("letters:strength_delete", args=[strength.pk])),
+            ("get", reverse("letters:match", args=[pk])),
+            ("post", reverse("letters:match_choose", args=[requirement.pk])),
+            ("post", reverse("letters:match_text", args=[requirement.pk])),
+            ("post", reverse("letters:match_clear", args=[requirement.pk])),
+            ("post", reverse("letters:match_new_strength", args=[requirement.pk])),
+            ("get", reverse("letters:letter_start", args=[pk])),
+            ("post", reverse("letters:letter_start", args=[pk])),
+            ("get", reverse("letters:letter_edit", args=[letter.pk])),
+            ("post", reverse("letters:letter_edit", args=[letter.pk])),
+            ("post", reverse("letters:letter_delete", args=[letter.pk])),
+            ("get", reverse("letters:letter_preview", args=[letter.pk])),
+            ("get", reverse("letters:letter_document", args=[letter.pk])),
+            ("get", reverse("letters:letter_pdf", args=[letter.pk])),
+        ],
+    )
+
+
+def test_another_user_gets_404_everywhere(client, owned_urls):
+    owner, _, urls = owned_urls
+    client.force_login(UserFactory())
+    for method, url in urls:
+        response = getattr(client, method)(url)
+        assert response.status_code == 404, (method, url, response.status_code)
+    assert owner.postings.count() == 1
+    assert owner.strengths.count() == 1
+
+
+def test_another_users_strength_cannot_be_chosen(client, owned_urls):
+    _, strength, _ = owned_urls
+    intruder = UserFactory()
+    client.force_login(intruder)
+    mine = MatchFactory(requirement__posting=ApplicationFactory(posting__owner=intruder).posting)
+    response = client.post(
+        reverse("letters:match_choose", args=[mine.requirement.pk]), {"strength": strength.pk}
+    )
+    assert response.status_code == 404
+
+
+def test_a_visitor_is_sent_to_log_in(client, owned_urls):
+    _, _, urls = owned_urls
+    pages = [
+        ("get", reverse("home")),
+        ("get", reverse("application_new")),
+        ("get", reverse("letters:profile")),
+        ("get", reverse("letters:strengths")),
+        ("get", reverse("letters:strength_create")),
+        *urls,
+    ]
+    for method, url in pages:
+        response = getattr(client, method)(url)
+        assert response.status_code == 302, (method, url)
+        assert response.url.startswith(reverse("login")), (method, url)
