@@ -1,12 +1,17 @@
 from django.contrib import admin
+from django.db import models
 
 from letters.models import Letter, Match, Posting, Profile, Requirement, Strength
+
+# Match the app's forms: a link typed without a scheme is taken as https.
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "full_name", "email", "paper_size"]
     search_fields = ["user__username", "full_name", "email"]
+    formfield_overrides = HTTPS_LINKS
 
 
 class RequirementInline(admin.TabularInline):
@@ -21,6 +26,7 @@ class PostingAdmin(admin.ModelAdmin):
     search_fields = ["role_title", "employer", "owner__username"]
     raw_id_fields = ["owner"]
     inlines = [RequirementInline]
+    formfield_overrides = HTTPS_LINKS
 
 
 @admin.register(Requirement)

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from letters import drafting, matching, postings, render
@@ -317,6 +318,7 @@ def letter_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@xframe_options_sameorigin
 def letter_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The letter's own HTML document, framed by the preview page."""
     return HttpResponse(render.render_html(owned_letter(request, pk)))
