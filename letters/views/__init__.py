@@ -1,0 +1,1 @@
+"""Pages of the writing app, one module per page family."""
