@@ -31,4 +31,5 @@ def application_create(
     application = Application(posting=posting, owner=owner, stage=stage)
     application.full_clean()
     application.save()
+    application.stage_changes.create(stage=stage, note="Application added")
     return application

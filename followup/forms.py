@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from followup.models import Application
+from followup.models import Application, Interview, Step
+from followup.pursuit import NEXT_NEEDS_DATE, VISIT_NEEDS_WARMTH, NextStep
 from letters.forms import CleanTextMixin
 from letters.models import Posting
 
@@ -55,8 +56,88 @@ class ApplicationForm(CleanTextMixin, forms.ModelForm):
         return description
 
 
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
 class ApplicationStageForm(forms.ModelForm):
+    """Stage and outcome are plain fields: the view saves them through Application.move_to,
+    so the history keeps every change."""
+
+    stage = forms.ChoiceField(choices=Application.Stage)
+    outcome = forms.ChoiceField(
+        choices=[("", "—")] + Application.Outcome.choices,
+        required=False,
+        help_text="How it ended, once closed.",
+    )
+    field_order = ["stage", "outcome", "priority", "applied_on"]
+
     class Meta:
         model = Application
-        fields = ["stage", "priority", "applied_on"]
+        fields = ["priority", "applied_on"]
         widgets = {"applied_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("stage", self.instance.stage)
+        self.initial.setdefault("outcome", self.instance.outcome)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") and cleaned.get("stage") != Application.Stage.CLOSED:
+            self.add_error("outcome", "An outcome goes with the Closed stage.")
+        return cleaned
+
+
+class InterviewForm(CleanTextMixin, forms.ModelForm):
+    interviewer_name = forms.CharField(max_length=120, required=False)
+    interviewer_title = forms.CharField(max_length=120, required=False)
+    interviewer_email = forms.EmailField(required=False)
+    interviewer_phone = forms.CharField(max_length=40, required=False)
+
+    class Meta:
+        model = Interview
+        fields = ["when", "format", "went_well", "missed", "emphasize"]
+        widgets = {
+            "when": DateTimeInput,
+            "went_well": forms.Textarea(attrs={"rows": 2}),
+            "missed": forms.Textarea(attrs={"rows": 2}),
+            "emphasize": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, application: Application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["emphasize"].queryset = application.posting.requirements.all()
+        self.fields["emphasize"].label = "Requirements to reinforce in the letter"
+
+
+class StepForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = ["due", "notes"]
+        widgets = {"due": DateTimeInput, "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class VisitForm(forms.Form):
+    due = forms.DateTimeField(widget=DateTimeInput, label="Visit on")
+
+
+class CallOutcomeForm(CleanTextMixin, forms.Form):
+    reaction = forms.ChoiceField(choices=Step.Reaction, widget=forms.RadioSelect)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    next_step = forms.ChoiceField(
+        choices=NextStep.CHOICES, initial=NextStep.WAIT, widget=forms.RadioSelect
+    )
+    next_date = forms.DateTimeField(required=False, widget=DateTimeInput, label="When")
+
+    def clean(self):
+        cleaned = super().clean()
+        next_step = cleaned.get("next_step")
+        if next_step == NextStep.VISIT and cleaned.get("reaction") != Step.Reaction.WARM:
+            self.add_error("next_step", VISIT_NEEDS_WARMTH)
+        if next_step in (NextStep.VISIT, NextStep.CALL_AGAIN) and not cleaned.get("next_date"):
+            self.add_error("next_date", NEXT_NEEDS_DATE)
+        return cleaned

@@ -7,7 +7,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from followup.models import Application
+from followup.models import Application, Interview, Step
 from letters.models import Letter, Match, Posting, Profile, Requirement, Strength
 
 
@@ -91,3 +91,21 @@ class LetterFactory(factory.django.DjangoModelFactory):
     salutation = "Dear Ms. Whitfield,"
     opening = "Thank you for speaking with me."
     closing = "I look forward to hearing from you."
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interview
+
+    application = factory.SubFactory(ApplicationFactory)
+    when = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.UTC)
+    format = Interview.Format.PHONE
+
+
+class StepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Step
+
+    application = factory.SubFactory(ApplicationFactory)
+    kind = Step.Kind.CALL
+    due = datetime.datetime(2026, 11, 27, 10, 0, tzinfo=datetime.UTC)

@@ -26,6 +26,15 @@ def test_load_demo_builds_the_worked_example(settings):
     assert supervising.emphasize
     assert supervising.match.text
     assert letter.posting.owner.strengths.count() >= 10
+    assert letter.recipient_name == "Dana Whitfield"
+    owner = letter.posting.owner
+    assert sorted(owner.applications.values_list("stage", flat=True)) == [
+        "interested",
+        "interviewing",
+        "interviewing",
+    ]
+    kinds = set(letter.posting.application.steps.open().values_list("kind", flat=True))
+    assert kinds == {"thank_you", "call"}
     call_command("load_demo", stdout=io.StringIO())
     assert Letter.objects.count() == 1
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
 from tests.factories import (
     ApplicationFactory,
+    InterviewFactory,
     LetterFactory,
     MatchFactory,
+    StepFactory,
     UserFactory,
 )
 
@@ -16,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def owned_urls():
+def owned():
     """(method, url) for every page or action that names one of user A's objects."""
     application = ApplicationFactory()
     owner = application.owner
@@ -24,11 +28,14 @@ def owned_urls():
     requirement = match.requirement
     strength = match.strength
     letter = LetterFactory(posting=application.posting)
+    interview = InterviewFactory(application=application)
+    step = StepFactory(application=application)
     pk = application.pk
-    return (
-        owner,
-        strength,
-        [
+    return SimpleNamespace(
+        owner=owner,
+        strength=strength,
+        step=step,
+        urls=[
             ("get", reverse("application_detail", args=[pk])),
             ("post", reverse("application_detail", args=[pk])),
             ("post", reverse("application_delete", args=[pk])),
@@ -51,22 +58,34 @@ def owned_urls():
             ("get", reverse("letters:letter_preview", args=[letter.pk])),
             ("get", reverse("letters:letter_document", args=[letter.pk])),
             ("get", reverse("letters:letter_pdf", args=[letter.pk])),
+            ("post", reverse("application_move", args=[pk])),
+            ("post", reverse("application_visit", args=[pk])),
+            ("get", reverse("interview_new", args=[pk])),
+            ("post", reverse("interview_new", args=[pk])),
+            ("post", reverse("interview_letter", args=[interview.pk])),
+            ("get", reverse("step_edit", args=[step.pk])),
+            ("post", reverse("step_edit", args=[step.pk])),
+            ("post", reverse("step_done", args=[step.pk])),
+            ("post", reverse("step_snooze", args=[step.pk])),
+            ("get", reverse("step_call", args=[step.pk])),
+            ("post", reverse("step_call", args=[step.pk])),
         ],
     )
 
 
-def test_another_user_gets_404_everywhere(client, owned_urls):
-    owner, _, urls = owned_urls
+def test_another_user_gets_404_everywhere(client, owned):
     client.force_login(UserFactory())
-    for method, url in urls:
+    for method, url in owned.urls:
         response = getattr(client, method)(url)
         assert response.status_code == 404, (method, url, response.status_code)
-    assert owner.postings.count() == 1
-    assert owner.strengths.count() == 1
+    assert owned.owner.postings.count() == 1
+    assert owned.owner.strengths.count() == 1
+    owned.step.refresh_from_db()
+    assert not owned.step.is_done
 
 
-def test_another_users_strength_cannot_be_chosen(client, owned_urls):
-    _, strength, _ = owned_urls
+def test_another_users_strength_cannot_be_chosen(client, owned):
+    strength = owned.strength
     intruder = UserFactory()
     client.force_login(intruder)
     mine = MatchFactory(requirement__posting=ApplicationFactory(posting__owner=intruder).posting)
@@ -76,15 +95,19 @@ def test_another_users_strength_cannot_be_chosen(client, owned_urls):
     assert response.status_code == 404
 
 
-def test_a_visitor_is_sent_to_log_in(client, owned_urls):
-    _, _, urls = owned_urls
+def test_a_visitor_is_sent_to_log_in(client, owned):
     pages = [
         ("get", reverse("home")),
         ("get", reverse("application_new")),
         ("get", reverse("letters:profile")),
         ("get", reverse("letters:strengths")),
         ("get", reverse("letters:strength_create")),
-        *urls,
+        ("get", reverse("dashboard")),
+        ("get", reverse("board")),
+        ("get", reverse("compare")),
+        ("get", reverse("calendar")),
+        ("get", reverse("calendar_download")),
+        *owned.urls,
     ]
     for method, url in pages:
         response = getattr(client, method)(url)

@@ -10,10 +10,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from followup.applications import application_create
-from followup.models import Application
-from letters.drafting import letter_create
+from followup.models import Application, Interview, Step
+from followup.pursuit import interview_letter_start, interview_log
 from letters.matching import matches_fill_best
 from letters.models import Letter, Profile, Strength
 
@@ -36,40 +37,75 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: log in as '{USERNAME}' with password '{PASSWORD}' "
-                f"(local use only). Letter #{letter.pk} is a thank-you after a phone interview."
+                f"(local use only). Letter #{letter.pk} is the thank-you after this morning's "
+                "phone interview."
             )
         )
 
 
 @transaction.atomic
 def create_demo(User) -> Letter:
-    user = User.objects.create_user(USERNAME, email="sam.rivera@example.com", password=PASSWORD)
+    """Darby's search: a museum interview this morning, and two other applications in flight."""
+    user = User.objects.create_user(USERNAME, email="darby.quinn@example.com", password=PASSWORD)
     Profile.objects.create(
         user=user,
-        full_name="Sam Rivera",
-        email="sam.rivera@example.com",
+        full_name="Darby Quinn",
+        email="darby.quinn@example.com",
         phone="(410) 555-0142",
         address="Baltimore, MD",
-        link="https://example.com/sam-rivera",
+        link="https://example.com/darby-quinn",
     )
     for item in json.loads((DEMO_DIR / "strengths.json").read_text()):
         Strength.objects.create(owner=user, **item)
-    application = application_create(
+    museum = application_create(
         owner=user,
         employer="Port City Children's Museum",
         role_title="Education Manager",
         location="Baltimore, MD",
         description=(DEMO_DIR / "posting.txt").read_text(),
-        stage=Application.Stage.INTERVIEWING,
+        stage=Application.Stage.APPLIED,
     )
-    posting = application.posting
+    matches_fill_best(posting=museum.posting)
     # The phone interview never reached management: that is what the letter must reinforce.
-    posting.requirements.filter(text__icontains="supervising").update(emphasize=True)
-    matches_fill_best(posting=posting)
-    return letter_create(
-        posting=posting,
-        kind=Letter.Kind.THANK_YOU,
-        recipient_name="Ms. Dana Whitfield",
-        interview_date=datetime.date.today() - datetime.timedelta(days=1),
-        interview_format=Letter.Format.PHONE,
+    this_morning = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    interview = interview_log(
+        application=museum,
+        when=this_morning,
+        format=Interview.Format.PHONE,
+        interviewer_name="Dana Whitfield",
+        interviewer_title="Director of Learning",
+        interviewer_email="dana.whitfield@example.org",
+        missed="We never got to my experience managing staff.",
+        emphasize=museum.posting.requirements.filter(text__icontains="supervising"),
     )
+    letter = interview_letter_start(interview=interview)
+
+    science = application_create(
+        owner=user,
+        employer="Harborview Science Center",
+        role_title="Program Coordinator, Early Learning",
+        location="Baltimore, MD",
+        description=(DEMO_DIR / "posting-science-center.txt").read_text(),
+        stage=Application.Stage.APPLIED,
+    )
+    matches_fill_best(posting=science.posting)
+    earlier = interview_log(
+        application=science,
+        when=this_morning - datetime.timedelta(days=6),
+        format=Interview.Format.VIDEO,
+        interviewer_name="Marcus Bell",
+        interviewer_title="Head of Programs",
+    )
+    earlier.steps.filter(kind=Step.Kind.THANK_YOU).update(
+        done_at=earlier.when + datetime.timedelta(hours=20)
+    )
+
+    library = application_create(
+        owner=user,
+        employer="Eastside Public Library",
+        role_title="Youth Services Associate",
+        description=(DEMO_DIR / "posting-library.txt").read_text(),
+        stage=Application.Stage.INTERESTED,
+    )
+    matches_fill_best(posting=library.posting)
+    return letter
