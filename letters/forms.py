@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from django import forms
 
+from letters import resume
 from letters.models import Letter, Match, Profile, Requirement, Strength
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -107,3 +109,62 @@ class LetterForm(CleanTextMixin, forms.ModelForm):
             "visit_text": forms.Textarea(attrs={"rows": 3}),
             "closing": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+IMPORT_SIZE_LIMIT = 1_000_000
+IMPORT_NOTHING = "Paste your résumé, or choose a JSON Resume file."
+IMPORT_BAD_JSON = "That file is not a JSON Resume (jsonresume.org): {error}."
+
+
+class StrengthImportForm(CleanTextMixin, forms.Form):
+    """Pasted résumé text or an uploaded JSON Resume file, parsed into proposals."""
+
+    text = forms.CharField(
+        label="Résumé text",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste your résumé here."}),
+    )
+    file = forms.FileField(
+        label="…or a JSON Resume file",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            if upload.size > IMPORT_SIZE_LIMIT:
+                raise forms.ValidationError("That file is over 1 MB: a résumé is much smaller.")
+            try:
+                data = json.loads(upload.read().decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                raise forms.ValidationError(IMPORT_BAD_JSON.format(error=error)) from error
+            if not isinstance(data, dict):
+                raise forms.ValidationError(IMPORT_BAD_JSON.format(error="no object at the top"))
+            cleaned["proposals"] = resume.proposals_from_json_resume(data)
+        elif cleaned.get("text", "").strip():
+            cleaned["proposals"] = resume.proposals_from_text(cleaned["text"])
+        else:
+            raise forms.ValidationError(IMPORT_NOTHING)
+        if not cleaned["proposals"]:
+            raise forms.ValidationError(
+                "We found no bullet or line long enough to be a strength. Check the text."
+            )
+        return cleaned
+
+
+class ProposalForm(CleanTextMixin, forms.Form):
+    keep = forms.BooleanField(required=False, initial=True)
+    title = forms.CharField(max_length=160, required=False)
+    detail = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    tags = forms.CharField(max_length=200, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("keep") and not cleaned.get("title", "").strip():
+            self.add_error("title", "A strength you keep needs a title.")
+        return cleaned
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, extra=0)

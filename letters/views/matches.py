@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -100,3 +101,19 @@ def match_new_strength(request: HttpRequest, pk: int) -> HttpResponse:
         return card_response(request, requirement, strength_form=form)
     matching.strength_create_and_choose(requirement=requirement, **form.cleaned_data)
     return card_response(request, requirement)
+
+
+@require_POST
+def match_auto(request: HttpRequest, pk: int) -> HttpResponse:
+    """Fill every gap whose best suggestion is strong; the user reviews the result."""
+    posting = owned_posting(request, pk)
+    filled = matching.matches_fill_best(posting=posting)
+    if filled:
+        messages.success(
+            request,
+            f"Matched {filled} requirement{'s' if filled != 1 else ''} with strong suggestions: "
+            "review them below and change any.",
+        )
+    else:
+        messages.info(request, "No unanswered requirement has a strong match in your bank yet.")
+    return redirect("letters:match", pk=posting.pk)

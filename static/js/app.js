@@ -86,5 +86,28 @@
     });
   }
 
+  // "Keep all" / "Drop all" on a list of checkboxes; "Copy" on a read-only field.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-check-all]");
+    if (toggle) {
+      var checked = toggle.dataset.checked === "true";
+      document.querySelectorAll(toggle.dataset.checkAll + " input[type=checkbox]").forEach(function (box) {
+        box.checked = checked;
+      });
+    }
+    var opener = event.target.closest("[data-open-details]");
+    if (opener) {
+      var details = document.querySelector(opener.dataset.openDetails);
+      details.open = true;
+      var field = details.querySelector("input, textarea");
+      if (field) field.focus();
+    }
+    var copy = event.target.closest("[data-copy]");
+    if (copy && navigator.clipboard) {
+      navigator.clipboard.writeText(document.querySelector(copy.dataset.copy).value);
+      copy.textContent = "Copied";
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", setUpSelectionAdd);
 })();
