@@ -99,7 +99,7 @@
     if (opener) {
       var details = document.querySelector(opener.dataset.openDetails);
       details.open = true;
-      var field = details.querySelector("input, textarea");
+      var field = details.querySelector("input:not([type=hidden]), textarea");
       if (field) field.focus();
     }
     var copy = event.target.closest("[data-copy]");

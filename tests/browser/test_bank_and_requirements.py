@@ -1,0 +1,88 @@
+"""The strength bank import, auto-match, and adding a requirement by selecting text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import ApplicationFactory, RequirementFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery staple"
+RESUME = """EXPERIENCE
+- Supervised and coached a team of six museum guides and 20 volunteers
+- Current CPR and First Aid certification from the Red Cross
+- Ran the center's Instagram account
+"""
+
+
+def log_in(page, username: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password*", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_import_resume_then_auto_match(page, shot):
+    user = UserFactory(username="robin")
+    posting = ApplicationFactory(posting__owner=user).posting
+    RequirementFactory(posting=posting, text="Current CPR and First Aid certification")
+    RequirementFactory(posting=posting, text="Fluent in Mandarin")
+    log_in(page, "robin")
+
+    page.get_by_role("link", name="Strengths").click()
+    page.get_by_role("link", name="Import from résumé").first.click()
+    page.get_by_label("Résumé text").fill(RESUME)
+    page.get_by_role("button", name="Propose strengths").click()
+    expect(page.locator(".proposal")).to_have_count(3)
+    page.locator(".proposal").nth(2).get_by_label("Keep").uncheck()
+    page.locator(".proposal").first.get_by_label("Tags").fill("leadership")
+    shot(page, "30-import-review")
+    page.get_by_role("button", name="Add kept strengths to my bank").click()
+    expect(page.get_by_text("Added 2 strengths.")).to_be_visible()
+    expect(page.locator("article.strength")).to_have_count(2)
+
+    page.goto(f"/applications/{posting.pk}/match/")
+    page.get_by_role("button", name="Auto-match the strong ones").click()
+    expect(page.get_by_text(re.compile("Matched 1 requirement"))).to_be_visible()
+    cpr = page.locator(".match-card", has_text="Current CPR and First Aid certification")
+    expect(cpr.get_by_text("Answered")).to_be_visible()
+    gap = page.locator(".match-card", has_text="Fluent in Mandarin")
+    expect(gap.get_by_text("No strong match yet.")).to_be_visible()
+    gap.get_by_role("button", name="Write a strength for this").click()
+    expect(gap.get_by_label("Title")).to_be_focused()
+    shot(page, "31-match-auto")
+
+
+def test_select_text_to_add_a_requirement(page, shot):
+    user = UserFactory(username="sky")
+    posting = ApplicationFactory(
+        posting__owner=user,
+        posting__description="About us\nWe are a museum.\nYou need a valid driver's license.\n",
+    ).posting
+    log_in(page, "sky")
+    page.goto(f"/applications/{posting.pk}/requirements/")
+    sentence = "You need a valid driver's license."
+    page.evaluate(
+        """(sentence) => {
+            const node = document.getElementById("posting-text").firstChild;
+            const start = node.textContent.indexOf(sentence);
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + sentence.length);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+            document.getElementById("posting-text").dispatchEvent(
+                new MouseEvent("mouseup", {bubbles: true}));
+        }""",
+        sentence,
+    )
+    page.get_by_role("button", name="Add as requirement").click()
+    expect(page.locator(".requirement-item textarea").last).to_have_value(sentence)
+    expect(page.locator("#posting-text mark")).to_have_text(sentence)
+    shot(page, "32-select-to-add")
+    requirement = posting.requirements.get()
+    assert posting.description[requirement.start : requirement.end] == sentence
