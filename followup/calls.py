@@ -54,7 +54,7 @@ def talking_points(application: Application) -> TalkingPoints:
     visit = ""
     if letter and letter.offer_visit:
         visit = (
-            f"My letter offered to stop by: mention that you may be near {posting.employer} "
+            f"Your letter offered to stop by: mention that you may be near {posting.employer} "
             "soon, and ask whether a short visit to meet the team would be welcome."
         )
     return TalkingPoints(

@@ -112,6 +112,7 @@ class InterviewForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["emphasize"].queryset = application.posting.requirements.all()
         self.fields["emphasize"].label = "Requirements to reinforce in the letter"
+        self.fields["emphasize"].help_text = "What the interview did not bring out: it goes first."
 
 
 class StepForm(CleanTextMixin, forms.ModelForm):
