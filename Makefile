@@ -18,8 +18,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	@if [ "$$($(PY) manage.py shell -c 'from django.contrib.auth import get_user_model as m; print(m().objects.exists())')" = "False" ]; then \
-		$(PY) manage.py load_demo; fi
+	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) system-deps lint migrations-check test-sqlite test-postgres test-browser

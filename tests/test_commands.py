@@ -39,6 +39,14 @@ def test_load_demo_builds_the_worked_example(settings):
     assert Letter.objects.count() == 1
 
 
+def test_load_demo_if_empty_leaves_a_used_database_alone(settings, user):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", "--if-empty", stdout=out)
+    assert "not loaded" in out.getvalue()
+    assert not Letter.objects.exists()
+
+
 def test_load_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):

@@ -26,10 +26,18 @@ PASSWORD = "demo"
 class Command(BaseCommand):
     help = "Create the 'demo' user (password 'demo', local use only) with a worked example."
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the database has any user."
+        )
+
+    def handle(self, *args, if_empty: bool, **options) -> None:
         if not settings.DEBUG:
             raise CommandError("load_demo creates a user with a known password: DEBUG only.")
         User = get_user_model()
+        if if_empty and User.objects.exists():
+            self.stdout.write("The database has users already; the demo is not loaded.")
+            return
         if User.objects.filter(username=USERNAME).exists():
             self.stdout.write(f"The '{USERNAME}' user exists already; nothing to do.")
             return
