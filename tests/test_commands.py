@@ -29,6 +29,7 @@ def test_load_demo_builds_the_worked_example(settings):
     assert letter.recipient_name == "Dana Whitfield"
     owner = letter.posting.owner
     assert sorted(owner.applications.values_list("stage", flat=True)) == [
+        "applied",
         "interested",
         "interviewing",
         "interviewing",

@@ -53,7 +53,7 @@ class Command(BaseCommand):
 
 @transaction.atomic
 def create_demo(User) -> Letter:
-    """Darby's search: a museum interview this morning, and two other applications in flight."""
+    """Darby's search: a museum interview this morning, and three other applications in flight."""
     user = User.objects.create_user(USERNAME, email="darby.quinn@example.com", password=PASSWORD)
     Profile.objects.create(
         user=user,
@@ -113,7 +113,15 @@ def create_demo(User) -> Letter:
         employer="Eastside Public Library",
         role_title="Youth Services Associate",
         description=(DEMO_DIR / "posting-library.txt").read_text(),
-        stage=Application.Stage.INTERESTED,
+        stage=Application.Stage.APPLIED,
     )
     matches_fill_best(posting=library.posting)
+
+    application_create(
+        owner=user,
+        employer="Chesapeake Zoo",
+        role_title="Education Specialist",
+        description=(DEMO_DIR / "posting-zoo.txt").read_text(),
+        stage=Application.Stage.INTERESTED,
+    )
     return letter
