@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.db import models
 
-from letters.models import Letter, Match, Posting, Profile, Requirement, Strength
+from letters.models import (
+    Dispatch,
+    Idea,
+    Letter,
+    Match,
+    Posting,
+    Profile,
+    Requirement,
+    Strength,
+)
 
 # Match the app's forms: a link typed without a scheme is taken as https.
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
@@ -55,3 +64,18 @@ class LetterAdmin(admin.ModelAdmin):
     list_display = ["posting", "kind", "recipient_name", "date", "updated"]
     list_filter = ["kind"]
     raw_id_fields = ["posting"]
+
+
+@admin.register(Idea)
+class IdeaAdmin(admin.ModelAdmin):
+    list_display = ["title", "posting", "position", "updated"]
+    search_fields = ["title", "detail"]
+    raw_id_fields = ["posting"]
+
+
+@admin.register(Dispatch)
+class DispatchAdmin(admin.ModelAdmin):
+    list_display = ["letter", "format", "sent_to", "created"]
+    list_filter = ["format"]
+    raw_id_fields = ["letter"]
+    readonly_fields = ["content_hash", "created"]

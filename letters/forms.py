@@ -8,7 +8,7 @@ import re
 from django import forms
 
 from letters import resume
-from letters.models import Letter, Match, Profile, Requirement, Strength
+from letters.models import Idea, Letter, Match, Posting, Profile, Requirement, Strength
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -90,6 +90,7 @@ class LetterForm(CleanTextMixin, forms.ModelForm):
         fields = [
             "kind",
             "recipient_name",
+            "recipient_email",
             "interview_date",
             "interview_format",
             "date",
@@ -101,14 +102,26 @@ class LetterForm(CleanTextMixin, forms.ModelForm):
             "visit_text",
             "closing",
             "sign_off",
+            "theme",
+            "fit_to_page",
+            "include_ideas",
         ]
         widgets = {
+            "theme": forms.RadioSelect,
             "interview_date": DateInput,
             "date": DateInput,
             "opening": forms.Textarea(attrs={"rows": 5}),
             "visit_text": forms.Textarea(attrs={"rows": 3}),
             "closing": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].required = False
+
+    def clean_theme(self) -> str:
+        """A form posted without a theme keeps the letter's."""
+        return self.cleaned_data["theme"] or self.instance.theme
 
 
 IMPORT_SIZE_LIMIT = 1_000_000
@@ -168,3 +181,29 @@ class ProposalForm(CleanTextMixin, forms.Form):
 
 
 ProposalFormSet = forms.formset_factory(ProposalForm, extra=0)
+
+
+class IdeaForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Idea
+        fields = ["title", "detail"]
+        widgets = {
+            "title": forms.TextInput(
+                attrs={"placeholder": "e.g. A Saturday science club for families"}
+            ),
+            "detail": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class LetterCopyForm(forms.Form):
+    """Another of the owner's applications to start a letter for, from this one."""
+
+    posting = forms.ModelChoiceField(
+        queryset=Posting.objects.none(), label="Application", empty_label=None
+    )
+
+    def __init__(self, *args, letter: Letter, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["posting"].queryset = Posting.objects.filter(
+            owner=letter.posting.owner
+        ).exclude(pk=letter.posting_id)

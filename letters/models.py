@@ -212,6 +212,12 @@ class Match(models.Model):
         return f"{self.requirement} -> {self.text[:60]}"
 
 
+class Theme(models.TextChoices):
+    CLASSIC = "classic", "Classic serif"
+    MODERN = "modern", "Modern sans"
+    COMPACT = "compact", "Compact"
+
+
 class Letter(models.Model):
     """A two-column letter for one posting."""
 
@@ -227,6 +233,7 @@ class Letter(models.Model):
     posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="letters")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.THANK_YOU)
     recipient_name = models.CharField("interviewer or recipient", max_length=120, blank=True)
+    recipient_email = models.EmailField("recipient's email", blank=True)
     interview_date = models.DateField(null=True, blank=True)
     interview_format = models.CharField(max_length=20, choices=Format, blank=True)
     date = models.DateField("letter date", default=datetime.date.today)
@@ -238,6 +245,18 @@ class Letter(models.Model):
     right_heading = models.CharField(max_length=80, default="What I offer")
     closing = models.TextField(help_text="Markdown.")
     sign_off = models.CharField(max_length=60, default="Sincerely,")
+    theme = models.CharField(max_length=20, choices=Theme, default=Theme.CLASSIC)
+    fit_to_page = models.BooleanField(
+        "fit to one page",
+        default=False,
+        help_text="When the letter spills onto a second page by a little, tighten spacing and "
+        "type, within limits, until it fits on one.",
+    )
+    include_ideas = models.BooleanField(
+        "add the idea sheet as page 2",
+        default=False,
+        help_text="The ideas for this application, after the letter in the same PDF.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -254,3 +273,78 @@ class Letter(models.Model):
     def title(self) -> str:
         noun = "Thank you" if self.kind == self.Kind.THANK_YOU else "Application"
         return f"{noun}: {self.posting.role_title}, {self.posting.employer}"
+
+    @property
+    def email_subject(self) -> str:
+        if self.kind == self.Kind.THANK_YOU:
+            return f"Thank you: {self.posting.role_title} interview"
+        return f"Application: {self.posting.role_title}"
+
+    @property
+    def sent_to(self) -> str:
+        """Who the letter goes to, in words: the recipient, their email, the employer."""
+        who = self.recipient_name
+        if self.recipient_email:
+            who = f"{who} <{self.recipient_email}>".strip()
+        return ", ".join(part for part in (who, self.posting.employer) if part)
+
+
+class IdeaQuerySet(models.QuerySet):
+    def owned_by(self, user) -> IdeaQuerySet:
+        return self.filter(posting__owner=user)
+
+
+class Idea(models.Model):
+    """One idea for the employer, on the sheet that may follow the letter."""
+
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="ideas")
+    title = models.CharField(max_length=200)
+    detail = models.TextField(blank=True, help_text="Markdown: a short explanation.")
+    position = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = IdeaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OutputFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word"
+    TXT = "txt", "Plain text"
+    EML = "eml", "Email draft"
+    IDEAS = "ideas", "Idea sheet PDF"
+
+
+class DispatchQuerySet(models.QuerySet):
+    def owned_by(self, user) -> DispatchQuerySet:
+        return self.filter(letter__posting__owner=user)
+
+
+class Dispatch(models.Model):
+    """One download of a letter, kept as it was: what went out, when, and to whom."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="dispatches")
+    format = models.CharField(max_length=10, choices=OutputFormat)
+    sent_to = models.CharField(max_length=400, blank=True)
+    content = models.TextField(help_text="The letter's HTML, or its text for text formats.")
+    content_hash = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = DispatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name_plural = "dispatches"
+
+    def __str__(self) -> str:
+        return f"{self.get_format_display()} of {self.letter} ({self.created:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_text(self) -> bool:
+        return self.format in (OutputFormat.TXT, OutputFormat.EML)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from letters.views import letter, matches, profile, requirements, strengths
+from letters.views import ideas, letter, matches, profile, requirements, strengths
 
 app_name = "letters"
 
@@ -31,5 +31,10 @@ urlpatterns = [
     path("letters/<int:pk>/delete/", letter.letter_delete, name="letter_delete"),
     path("letters/<int:pk>/preview/", letter.letter_preview, name="letter_preview"),
     path("letters/<int:pk>/document/", letter.letter_document, name="letter_document"),
-    path("letters/<int:pk>/pdf/", letter.letter_pdf, name="letter_pdf"),
+    path("letters/<int:pk>/pdf/", letter.letter_download, {"fmt": "pdf"}, name="letter_pdf"),
+    path("letters/<int:pk>/download/<slug:fmt>/", letter.letter_download, name="letter_download"),
+    path("letters/<int:pk>/copy/", letter.letter_copy, name="letter_copy"),
+    path("sent/<int:pk>/", letter.letter_sent, name="letter_sent"),
+    path("applications/<int:pk>/ideas/", ideas.idea_list, name="ideas"),
+    path("ideas/<int:pk>/", ideas.idea_update, name="idea_update"),
 ]

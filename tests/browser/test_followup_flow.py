@@ -76,6 +76,9 @@ def test_interview_to_visit_and_compare(page, shot):
             page.get_by_role("link", name="Download PDF").click()
 
         page.get_by_role("link", name="Due", exact=True).click()
+        expect(
+            page.get_by_text(re.compile("Letter downloaded .*: sent it\\? Mark this done"))
+        ).to_be_visible()
         page.get_by_role("button", name="Mark send thank-you done").click()
         expect(page.get_by_text(re.compile("Done: send thank-you"))).to_be_visible()
         expect(page.get_by_role("button", name="Mark send thank-you done")).to_have_count(0)
@@ -125,7 +128,10 @@ def test_board_moves_by_keyboard_and_by_drag(page, shot):
     expect(page.get_by_test_id("count-applied")).to_have_text("0")
 
     card = page.locator(f".board-card[data-application='{application.pk}']")
-    card.drag_to(page.locator(".board-column[data-stage='offer']"))
+    # grab the card by its top edge, as a person would, not by the control in its middle
+    card.drag_to(
+        page.locator(".board-column[data-stage='offer']"), source_position={"x": 8, "y": 8}
+    )
     expect(page.get_by_test_id("count-offer")).to_have_text("1")
     shot(page, "26-board")
     application.refresh_from_db()

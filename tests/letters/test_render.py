@@ -5,11 +5,16 @@ from __future__ import annotations
 import http.server
 import io
 import threading
+from collections import Counter
 
+import pikepdf
 import pytest
+from django.core.cache import cache
 from pypdf import PdfReader
 
-from letters.models import PaperSize
+from letters import render
+from letters.ideas import idea_add, idea_move
+from letters.models import Letter, PaperSize, Theme
 from letters.render import StaticFilesFetcher, render_html, render_pdf, static_root
 from tests.factories import LetterFactory, MatchFactory, ProfileFactory, RequirementFactory
 
@@ -18,9 +23,44 @@ pytestmark = pytest.mark.django_db
 POINTS_PER_INCH = 72
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
 def pdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def structure_tags(pdf: pikepdf.Pdf) -> Counter:
+    """How often each structure type (/P, /Table, /TH...) appears in the tag tree."""
+    found: Counter = Counter()
+    pending = list(pdf.Root.StructTreeRoot.K)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found[str(node.S)] += 1
+            kids = node.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                pending += list(kids)
+            elif isinstance(kids, pikepdf.Dictionary):
+                pending.append(kids)
+    return found
+
+
+def add_rows(letter, count: int, words: int = 6) -> None:
+    for number in range(count):
+        MatchFactory(
+            requirement=RequirementFactory(
+                posting=letter.posting, text=f"Requirement {number} " + "detail " * words
+            ),
+            text="An answer that takes a few lines. " * words,
+        )
 
 
 @pytest.fixture
@@ -48,7 +88,7 @@ class TestHtml:
         assert "Led a team of six museum guides" in html
         assert "Sam Rivera" in html
         assert "Fluent in Klingon" not in html
-        assert '<html lang="en">' in html
+        assert '<html lang="en"' in html
 
     def test_emphasized_requirements_come_first(self, letter):
         degree = letter.posting.requirements.get(text__startswith="Bachelor")
@@ -120,6 +160,136 @@ class TestPdf:
         MatchFactory(requirement=RequirementFactory(posting=letter.posting, text=word), text="Yes.")
         text = pdf_text(render_pdf(letter)).replace(" ", "")
         assert text.count("x") >= 2000
+
+
+class TestAccessiblePdf:
+    def test_is_pdf_ua_1_with_title_language_and_tags(self, letter):
+        pdf = pikepdf.open(io.BytesIO(render_pdf(letter)))
+        assert pdf.Root.MarkInfo.Marked
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "en"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle
+        assert str(pdf.docinfo.Title) == letter.title
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfuaid:part"] == "1"
+
+    def test_the_table_is_tagged_with_header_cells(self, letter):
+        tags = structure_tags(pikepdf.open(io.BytesIO(render_pdf(letter))))
+        assert tags["/Table"] == 1
+        assert tags["/TH"] == 2
+        assert tags["/TD"] == 4  # two answered rows, two cells each
+        assert tags["/H1"] == 1
+
+    def test_every_font_is_embedded(self, letter):
+        letter.opening = "Café, naïve, “quotes” and an arrow → that Source Serif 4 lacks."
+        letter.save()
+        pdf = pikepdf.open(io.BytesIO(render_pdf(letter)))
+        fonts = [font for page in pdf.pages for font in page.Resources.Font.values()]
+        assert fonts
+        for font in fonts:
+            described = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            descriptor = described.FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+class TestThemes:
+    @pytest.mark.parametrize("theme", Theme.values)
+    def test_each_theme_renders_the_same_content(self, letter, theme):
+        letter.theme = theme
+        letter.save()
+        html = render_html(letter)
+        assert f'class="theme-{theme}"' in html
+        text = pdf_text(render_pdf(letter))
+        assert "Led a team of six museum guides" in text and "Sam Rivera" in text
+
+    def test_compact_theme_holds_more_on_a_page(self, letter):
+        add_rows(letter, 5)
+        assert page_count(render_pdf(letter)) == 2
+        letter.theme = Theme.COMPACT
+        letter.save()
+        assert page_count(render_pdf(letter)) == 1
+
+
+class TestFitToOnePage:
+    def test_a_small_spill_is_pulled_back_onto_one_page(self, letter):
+        add_rows(letter, 9)
+        assert page_count(render_pdf(letter)) == 2
+        letter.fit_to_page = True
+        letter.save()
+        pdf = render_pdf(letter)
+        assert page_count(pdf) == 1
+        assert "Requirement 8" in pdf_text(pdf)
+        assert 'class="theme-classic fit-' in render_html(letter)
+
+    def test_a_letter_that_fits_is_left_alone(self, letter):
+        letter.fit_to_page = True
+        letter.save()
+        assert render.fit_level(render.letter_content(letter)) == 0
+
+    def test_a_long_letter_keeps_its_normal_size(self, letter):
+        add_rows(letter, 30, words=20)
+        letter.fit_to_page = True
+        letter.save()
+        assert render.fit_level(render.letter_content(letter)) == 0
+        assert page_count(render_pdf(letter)) >= 3
+
+
+class TestIdeaSheet:
+    @pytest.fixture
+    def ideas(self, letter):
+        idea_add(
+            posting=letter.posting, title="Family science club", detail="Saturdays, **monthly**."
+        )
+        idea_add(posting=letter.posting, title="Teacher previews", detail="- a plan\n- questions")
+
+    def test_is_page_two_when_asked_for(self, letter, ideas):
+        assert page_count(render_pdf(letter)) == 1
+        letter.include_ideas = True
+        letter.save()
+        reader = PdfReader(io.BytesIO(render_pdf(letter)))
+        assert len(reader.pages) == 2
+        second = " ".join(reader.pages[1].extract_text().split())
+        assert "Sam Rivera's Ideas for Harbor Children's Museum" in second
+        assert second.index("Family science club") < second.index("Teacher previews")
+        assert "Led a team" not in second
+
+    def test_is_a_pdf_of_its_own(self, letter, ideas):
+        pdf = render_pdf(letter, ideas_only=True)
+        assert page_count(pdf) == 1
+        text = pdf_text(pdf)
+        assert "Ideas for Harbor Children's Museum" in text and "Saturdays, monthly." in text
+        assert "Led a team" not in text
+        assert str(pikepdf.open(io.BytesIO(pdf)).docinfo.Title).endswith(
+            "Ideas for Harbor Children's Museum"
+        )
+
+    def test_follows_the_order_the_user_set(self, letter, ideas):
+        idea_move(idea=letter.posting.ideas.get(title="Teacher previews"), offset=-1)
+        text = pdf_text(render_pdf(letter, ideas_only=True))
+        assert text.index("Teacher previews") < text.index("Family science club")
+
+
+class TestCache:
+    def test_an_unchanged_letter_is_served_from_the_cache(self, letter, monkeypatch):
+        first = render_pdf(letter)
+        monkeypatch.setattr(render, "weasyprint_html", None)  # any new render would fail
+        assert render_pdf(letter) == first
+
+    def test_a_change_renders_anew(self, letter):
+        first = render_pdf(letter)
+        letter.closing = "A different closing."
+        letter.save()
+        second = render_pdf(letter)
+        assert second != first and "A different closing." in pdf_text(second)
+
+    def test_the_key_is_the_content_not_the_id(self, letter, monkeypatch):
+        """A second process, or a second letter with the same words, finds the same PDF."""
+        first = render_pdf(letter)
+        twin = Letter.objects.get(pk=letter.pk)
+        twin.pk = None
+        twin.save()
+        monkeypatch.setattr(render, "weasyprint_html", None)
+        assert render_pdf(twin) == first
 
 
 class RecordingHandler(http.server.BaseHTTPRequestHandler):
