@@ -97,6 +97,7 @@ def interview_letter_start(*, interview: Interview) -> Letter:
         posting=interview.application.posting,
         kind=Letter.Kind.THANK_YOU,
         recipient_name=contact.name if contact else "",
+        recipient_email=contact.email if contact else "",
         interview_date=timezone.localdate(interview.when),
         interview_format=interview.format,
     )

@@ -71,6 +71,7 @@ def letter_create(
     posting: Posting,
     kind: str = Letter.Kind.THANK_YOU,
     recipient_name: str = "",
+    recipient_email: str = "",
     interview_date: datetime.date | None = None,
     interview_format: str = "",
 ) -> Letter:
@@ -80,6 +81,7 @@ def letter_create(
         posting=posting,
         kind=kind,
         recipient_name=recipient_name,
+        recipient_email=recipient_email,
         interview_date=interview_date if kind == Letter.Kind.THANK_YOU else None,
         interview_format=interview_format if kind == Letter.Kind.THANK_YOU else "",
         salutation=default_salutation(recipient_name),

@@ -76,7 +76,7 @@ class LetterStartForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Letter
-        fields = ["kind", "recipient_name", "interview_date", "interview_format"]
+        fields = ["kind", "recipient_name", "recipient_email", "interview_date", "interview_format"]
         widgets = {
             "kind": forms.RadioSelect,
             "interview_date": DateInput,

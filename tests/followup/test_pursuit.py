@@ -94,6 +94,7 @@ class TestInterviewLog:
         letter = interview_letter_start(interview=log_phone_interview(application))
         assert letter.kind == Letter.Kind.THANK_YOU
         assert letter.recipient_name == "Dana Whitfield"
+        assert letter.recipient_email == "dana@example.org"
         assert letter.interview_date == datetime.date(2026, 11, 20)
         assert letter.interview_format == "phone"
         assert "by phone" in letter.opening
