@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
+from letters.models import Dispatch, Idea
 from tests.factories import (
     ApplicationFactory,
     InterviewFactory,
@@ -30,6 +31,8 @@ def owned():
     letter = LetterFactory(posting=application.posting)
     interview = InterviewFactory(application=application)
     step = StepFactory(application=application)
+    idea = Idea.objects.create(posting=application.posting, title="Family science nights")
+    sent = Dispatch.objects.create(letter=letter, format="txt", content="Hi", content_hash="x")
     pk = application.pk
     return SimpleNamespace(
         owner=owner,
@@ -59,6 +62,12 @@ def owned():
             ("get", reverse("letters:letter_preview", args=[letter.pk])),
             ("get", reverse("letters:letter_document", args=[letter.pk])),
             ("get", reverse("letters:letter_pdf", args=[letter.pk])),
+            ("get", reverse("letters:letter_download", args=[letter.pk, "txt"])),
+            ("post", reverse("letters:letter_copy", args=[letter.pk])),
+            ("get", reverse("letters:letter_sent", args=[sent.pk])),
+            ("get", reverse("letters:ideas", args=[pk])),
+            ("post", reverse("letters:ideas", args=[pk])),
+            ("post", reverse("letters:idea_update", args=[idea.pk])),
             ("post", reverse("application_move", args=[pk])),
             ("post", reverse("application_visit", args=[pk])),
             ("get", reverse("interview_new", args=[pk])),
@@ -83,6 +92,7 @@ def test_another_user_gets_404_everywhere(client, owned):
     assert owned.owner.strengths.count() == 1
     owned.step.refresh_from_db()
     assert not owned.step.is_done
+    assert Idea.objects.count() == 1 and Dispatch.objects.count() == 1
 
 
 def test_another_users_strength_cannot_be_chosen(client, owned):
