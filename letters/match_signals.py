@@ -1,0 +1,210 @@
+"""Structured checks: years of experience, degree level and field, named credentials.
+
+Words alone miss that "seven years leading..." answers "5+ years" or that "Ohio Resident
+Educator License" is a teaching license; these checks read the numbers and names instead. The
+degree and credential names are data (letters/data/degrees.toml, credentials.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from letters.match_text import DATA, fold
+
+# fmt: off
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+# fmt: on
+_NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBERS) + ")"
+# "5+ years", "2-4 years", "two or more years", "four-year"; not "in the last 3 years".
+_YEARS = re.compile(
+    rf"(?<!last )(?<!past )(?<!every )(?<!within )\b{_NUMBER}\s*(?:\+|plus)?\s*"
+    rf"(?:(?:-|–|to)\s*{_NUMBER}\s*\+?\s*)?(?:or more\s+)?-?\s*years?\b"
+)
+_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)\b")
+_DEGREE_WORD = re.compile(r"\bdegree\b")
+_UNNAMED_DEGREE_RANK = 2  # "a degree in culinary arts" is at least an associate's
+
+
+@dataclass(frozen=True)
+class Degree:
+    rank: int
+    name: str
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a text states (a strength) or asks for (a requirement)."""
+
+    years: float | None
+    degree: Degree | None
+    credentials: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Check:
+    """How well a strength's facts meet what a requirement asks, with reasons.
+
+    Each is 0 when there is nothing to compare and up to 1 when the strength meets the ask; a
+    degree below the level asked is -1, since it says the strength does not answer.
+    """
+
+    years: float = 0.0
+    degree: float = 0.0
+    credential: float = 0.0
+    why: tuple[str, ...] = ()
+
+
+NO_CHECK = Check()
+
+
+@lru_cache(maxsize=20_000)
+def facts(text: str, *, asked: bool) -> Facts:
+    """Years, degree and credentials in `text`; a requirement's years are the minimum asked."""
+    folded = fold(text)
+    return Facts(_years(folded, asked=asked), _degree(folded), _credentials(folded))
+
+
+def check(asks: Facts, has: Facts) -> Check:
+    """Compare what a requirement asks with what a strength states."""
+    years, degree, credential, why = 0.0, 0.0, 0.0, []
+    if asks.years and has.years:
+        years = min(1.0, has.years / asks.years)
+        sign = "≥" if has.years >= asks.years else "<"
+        why.append(f"years: {_number(has.years)} {sign} {_number(asks.years)} required")
+    if asks.degree and has.degree:
+        degree, reason = _compare_degrees(asks.degree, has.degree)
+        why.append(reason)
+    shared = _implied(has.credentials) & asks.credentials
+    if shared:
+        credential = 1.0
+        table = _credential_table()
+        for kind in ("license", "certification", "endorsement"):
+            names = sorted(table[key].name for key in shared if table[key].kind == kind)
+            if names:
+                why.append(f"{kind}: {', '.join(names)}")
+    return Check(years, degree, credential, tuple(why))
+
+
+def _years(folded: str, *, asked: bool) -> float | None:
+    """The smallest number of years asked for, or the largest a strength states."""
+    found = [_value(match.group(1)) for match in _YEARS.finditer(folded)]
+    if not asked:
+        found += [int(end) - int(start) for start, end in _SPAN.findall(folded) if end > start]
+    found = [value for value in found if value > 0]
+    if not found:
+        return None
+    return min(found) if asked else max(found)
+
+
+def _value(number: str) -> float:
+    return float(_NUMBERS.get(number, 0) or number)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _degree(folded: str) -> Degree | None:
+    levels, fields = _degree_patterns()
+    table = _degree_table()
+    ranks = [table["levels"][found.lastgroup] for found in levels.finditer(folded)]
+    named = frozenset(found.lastgroup for found in fields.finditer(folded))
+    if not ranks and not (named and _DEGREE_WORD.search(folded)):
+        return None
+    best = max(ranks, key=lambda level: level["rank"], default=None)
+    if best is None:
+        return Degree(_UNNAMED_DEGREE_RANK, "degree", named)
+    return Degree(best["rank"], best["name"], named)
+
+
+def _compare_degrees(asks: Degree, has: Degree) -> tuple[float, str]:
+    field = _field_words(asks.fields & has.fields or has.fields)
+    label = f"{has.name} in {field}" if field else has.name
+    if has.rank < asks.rank:
+        return -1.0, f"degree: {label}, below the {asks.name} asked"
+    if not asks.fields or asks.fields & has.fields:
+        return 1.0, f"degree: {label}"
+    families = _field_families()
+    if {families[f] for f in asks.fields} & {families[f] for f in has.fields}:
+        return 0.8, f"degree: {label} (a related field)"
+    return 0.5, f"degree: {label}, not in {_field_words(asks.fields)}"
+
+
+def _field_words(fields: frozenset[str]) -> str:
+    return " or ".join(sorted(field.replace("_", " ") for field in fields))
+
+
+def _credentials(folded: str) -> frozenset[str]:
+    return frozenset(found.lastgroup for found in _credential_pattern().finditer(folded))
+
+
+def _implied(held: frozenset[str]) -> frozenset[str]:
+    table = _credential_table()
+    return held | {implied for key in held for implied in table[key].implies}
+
+
+@dataclass(frozen=True)
+class _Credential:
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+    implies: tuple[str, ...]
+
+
+def _alternatives(named: dict[str, list[str]]) -> re.Pattern[str]:
+    """One pattern for many names, each alias whole-word, any separator, optional plural.
+
+    A match's group name (`lastgroup`) says which name it was; longer aliases are tried first.
+    """
+    groups = []
+    for name, aliases in named.items():
+        forms = sorted({_alias_pattern(alias) for alias in aliases}, key=len, reverse=True)
+        groups.append(f"(?P<{name}>{'|'.join(forms)})")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(groups) + r")s?(?![\w+])")
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = [re.escape(part) for part in re.split(r"[\s\-/]+", fold(alias)) if part]
+    return r"[\s\-/]*".join(parts)
+
+
+@cache
+def _credential_table() -> dict[str, _Credential]:
+    with (DATA / "credentials.toml").open("rb") as file:
+        data = tomllib.load(file)
+    return {
+        key: _Credential(
+            entry["kind"], entry["name"], tuple(entry["aliases"]), tuple(entry.get("implies", ()))
+        )
+        for key, entry in data.items()
+    }
+
+
+@cache
+def _credential_pattern() -> re.Pattern[str]:
+    return _alternatives({key: list(entry.aliases) for key, entry in _credential_table().items()})
+
+
+@cache
+def _degree_table() -> dict:
+    with (DATA / "degrees.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+@cache
+def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = _degree_table()
+    levels = {key: level["aliases"] for key, level in table["levels"].items()}
+    fields = {key: field["aliases"] for key, field in table["fields"].items()}
+    return _alternatives(levels), _alternatives(fields)
+
+
+def _field_families() -> dict[str, str]:
+    return {key: field["family"] for key, field in _degree_table()["fields"].items()}
