@@ -61,3 +61,5 @@ test-browser: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(PY) bench/render_bench.py
+	$(PY) bench/extract_bench.py
+	$(PY) bench/match_bench.py

@@ -11,6 +11,11 @@ Three passes, each linear in the length of the input:
    plain lines become units, lead-ins ("Bonus points for") colour the items under them.
 3. ``_decide`` splits prose into sentences, trims each item, and keeps it when its section or its
    own wording shows it is asked of the candidate; then it tells required from preferred.
+
+Every rule is about a shape or a wording that many postings share (a heading is a short line
+above its content; "We offer..." is the employer talking; "Answer phones" is a task), never about
+one posting. tests/letters/test_extract.py has one small case per rule; bench/extract_eval.py
+scores the whole on labelled postings, some of them held out from tuning.
 """
 
 from __future__ import annotations
@@ -161,6 +166,8 @@ class _Cleaner:
             return self._comment(m)
         if raw[0] == "&":
             decoded = html.unescape(raw).replace("\xa0", " ")
+            if decoded.strip():
+                self.after_li = False
             self._emit(decoded, m.start(), m.end(), decoded == raw)
             return m.end()
         name = m.group("name").lower()
@@ -219,9 +226,9 @@ _CLOSED = "closed"  # pay, benefits, how to apply, EEO, values: keep nothing
 _HEADING_CLASSES = (
     (
         _PREF,
-        r"prefer(?:red|ences?)?|nice to haves?|bonus(?:es| points?)?|desired|desirable|plus(?:es)?|"
-        r"ideal(?:ly)?|would love|love to see|extra (?:credit|points)|even better|advantageous|"
-        r"an advantage|assets?|optional|good to have",
+        r"prefer(?:red)?|nice to haves?|bonus(?:es| points?)?|desired|desirable|plus(?:es)?|"
+        r"ideal(?:ly)?|(?:would|we d) love|love to see|extra (?:credit|points)|even better|"
+        r"advantageous|an advantage|assets?|optional|good to have",
     ),
     (
         _REQ,
@@ -230,21 +237,24 @@ _HEADING_CLASSES = (
         r"you (?:ll |will )?(?:bring|have|need)|about you|who you are|looking for|what we need|"
         r"physical|demands|working conditions|certifications?|licen[sc](?:es?|ure)|credentials|"
         r"expertise|prerequisites?|eligibility|languages?|(?:candidate|your|ideal) profile|"
-        r"attributes|traits|minimum|capabilities",
+        r"attributes|traits|minimum|capabilities|criteria|^essential$|person spec(?:ification)?|"
+        r"your background|what it takes|(?:is this|sounds? like) you|"
+        r"^you (?:are|re|should|must|can)\b|^you$",
     ),
     (
         _CLOSED,
         r"benefits?|perks?|compensation|salary|salaries|pay|wages?|rewards?|offer|apply|"
         r"applications?|applying|equal (?:opportunity|employment)|eeo|eoe|accommodations?|values|"
         r"diversity|inclusion|disclaimer|disclosure|contact|privacy|legal|notice|insurance|"
-        r"paid time off|pto|vacation|why",
+        r"paid time off|pto|vacation|why|in it for you|next steps|(?:interview|hiring) process|"
+        r"you (?:ll|will) get|we give",
     ),
     (
         _STRICT,
         r"responsibilit(?:y|ies)|duties|duty|you (?:ll |will )?do|you ll be doing|day to day|tasks|"
         r"functions?|functional|accountabilities|about us|about the (?:company|team)|who we are|"
         r"our (?:company|team|story|mission)|mission|company|culture|working at|life at|projects|"
-        r"impact|the work",
+        r"impact|the work|your role|in this role|day in the life|your mission",
     ),
     (
         _NEUTRAL,
@@ -261,7 +271,8 @@ _STRONG_CUE = re.compile(
     r"|\b(?:knowledge|understanding) of\b|\bfamiliar(?:ity)? with\b|\bproficien(?:t|cy)\b"
     r"|\bfluen(?:t|cy)\b|\bbilingual\b|\bexpertise\b|\bskills\b"
     r"|\b\d+ ?(?:lbs?|pounds|kg|kilograms)\b"
-    r"|\bbackground (?:check|screening|investigation)\b|\bdrug (?:test|screen)"
+    r"|\b(?:background|criminal|dbs|crb|security|credit) (?:checks?|screening|investigation)\b"
+    r"|\bvetting\b|\bdrug (?:test|screen)"
     r"|\b(?:authori[sz]ed|eligible|eligibility) to work\b|\bright to work\b"
     r"|\bwork (?:authori[sz]ation|permit)\b|\bcitizen(?:ship)?\b|\bclearance\b"
     r"|\bdriver['’]?s licen[cs]e\b"
@@ -287,21 +298,30 @@ _YEARS = re.compile(
     r"(?: ?(?:-|–|to|or) ?\d{1,2} ?\+?)? ?(?:years?|yrs|months?)\b"
 )
 _YEARS_OF = re.compile(r"\bexperience\b|\bof age\b|\bold\b")
+# "5+ years in growth marketing", "at least 12 months": a minimum even without "experience".
+_MIN_YEARS = re.compile(
+    r"\d ?\+ ?(?:years?|yrs)\b|\b(?:at least|minimum(?: of)?) (?:\w+ )?(?:years?|months?)\b"
+)
 _SHIFTS = re.compile(
     r"\b(?:weekends?|evenings?|nights?|overnights?|holidays|on[- ]call|shifts?|overtime)\b"
 )
 _SHIFTS_DEMAND = re.compile(
-    r"\b(?:required|requires?|must|as needed|flexib\w*|willing\w*|availab\w*)\b"
+    r"\b(?:required|requires?|must|as needed|flexib\w*|willing\w*|availab\w*|can work)\b"
 )
 # Traits and softer wording: enough in a neutral section, not in a list of duties.
 _WEAK_CUE = re.compile(
     r"\b(?:passionate|energetic|enthusiastic|self-?(?:starter|motivated|directed)|motivated|"
     r"detail[- ]oriented|organi[sz]ed|personable|punctual|dependable|reliable|"
-    r"team[- ]player|flexible|adaptable|proactive|resourceful)\b"
+    r"team[- ]player|flexible(?! (?:schedul|hours|work|time|spending))|adaptable|proactive|"
+    r"resourceful)\b"
     r"|\bshould (?:be|have|possess|demonstrate)\b|\bcertifi(?:ed|cations?)\b"
     r"|\blicen[cs](?:e|ed|ure)\b|\bcomfort(?:able)? (?:with|in|speaking|working|using)\b"
+    r"|\bcertificate (?:in|of|from|within|is|required)\b"
+    r"|\b(?:valid|current) (?:\w+ ){0,3}certificate\b"
     r"|\b(?:we expect you|you(?:'ll|’ll| will)? be expected|you are expected) to\b"
-    r"|\btime ?zones?\b|\brelocat(?:e|ion)\b|\bcommut(?:e|ing)\b"
+    r"|\btime ?zones?\b|\brelocat(?:e|ion)\b|\bcommut(?:e|ing)\b|\battention to detail\b"
+    r"|\b(?:excellent|strong|good|solid|proven|demonstrated) (?:\w+ )?(?:communication|"
+    r"organi[sz]ational|interpersonal|written|verbal|analytical|leadership|track record)\b"
 )
 _PREF_CUE = re.compile(
     r"\b(?:prefer(?:red|ably|ence)?|desired|desirable|nice[- ]to[- ]have|bonus|assets?|"
@@ -322,13 +342,22 @@ _SUBJECT_CUE = re.compile(
     r"\bideal(?:ly)?\b|\b(?:right|successful|perfect) (?:candidate|person|applicant)"
 )
 _EXPLICIT_REQUIRED = re.compile(r"\b(?:must|required|requires?|mandatory|essential)\b")
-_CLAUSE_BREAK = re.compile(r";|(?<=[.!?])\s+|\s+but\s+|\s[-–—]\s|,?\s+(?=(?:preferably|ideally)\b)")
+_CLAUSE_BREAK = re.compile(
+    r"\s\(|(?<=[.!?])\s+|\s+but\s+|\s[-–—]\s|,?\s+(?=(?:preferably|ideally)\b)"
+)
 # EEO text and how to apply are never requirements, whatever section they sit in.
 _NEVER = re.compile(
     r"\b(?:equal (?:opportunity|employment)|eoe|eeo|affirmative action|"
     r"reasonable accommodations?|to apply|apply (?:online|now|here|at|through|via|by)|"
+    r"without regard to|receive consideration|discriminat\w*|before applying|"
+    r"(?:discuss|speak|talk) (?:\w+ ){0,3}with (?:the |our |a )?(?:hiring manager|recruiter)|"
     r"applications? (?:may|can|must|should|will) be|"
-    r"(?:submit|send|email|upload) (?:us )?(?:your|a|an) (?:resume|résumé|cv|application))\b"
+    r"(?:submit|send|email|upload) (?:us )?(?:your|a|an) (?:resume|résumé|cv|application)|"
+    # How qualifications are counted or checked, not what they are.
+    r"credited|pro-?rated|must be met by|will be used to (?:rank|screen|evaluate|determine)|"
+    r"veterans['’]? preference|will receive preference|attach (?:your|a|an|the|copies)|"
+    r"supplemental questions|cover letter|"
+    r"address (?:each|every|all|the) (?:selection )?criteri\w*)\b"
 )
 _LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)\s]*\)|(?:https?://|www\.)\S+")
 # Outside a requirements section these read as company talk, pitch, duties or pay.
@@ -338,13 +367,18 @@ _COMPANY_VOICE = re.compile(
     r"looking (?:for|to hire))\b"
 )
 _CANDIDATE_DEMAND = re.compile(
-    r"\b(?:you|candidates?|applicants?)\b.{0,40}?\b(?:must|need|have to|should)\b|\bwe require\b"
+    r"\b(?:you|candidates?|applicants?)\b.{0,40}?\b(?:must|need|have to|should)\b"
+    r"|\bwe (?:also |really |especially )?(?:require|need|expect)\b"
 )
 _NOT_ASKED = re.compile(
     r"\bresponsible for\b"
     r"|\b(?:send|email|e-mail|submit|forward)\b.{0,80}?\b(?:resume|résumé|cv|cover letter)"
-    r"|\b(?:salary|compensation|per hour|hourly wage|benefits|401 ?\(?k\)?|paid time off)\b"
-    r"|\$ ?\d"
+    r"|\bbenefits\b|\$ ?\d"
+)
+# Pay, even under a requirements heading ("Pay is $16/hr."), unless it also asks something.
+_PAY = re.compile(
+    r"\b(?:salary|salaries|compensation|per hour|hourly|wages?|pay (?:is|rate|range)|"
+    r"starting pay|401 ?\(?k\)?|paid time off|pto|benefits? (?:package|plan)s?)\b|/ ?h(?:ou)?r\b"
 )
 _PRONOUN_START = re.compile(r"(?:he or she|she or he|s/he|he|she|they|this person)\b")
 _KIND_LABEL = re.compile(
@@ -353,13 +387,23 @@ _KIND_LABEL = re.compile(
     r"(?:\*\*|__)?\s*(?=\S)",
     re.IGNORECASE,
 )
+_KIND_MARK = re.compile(
+    r"\s*\((required|preferred|desired|optional|nice[ -]to[ -]have|mandatory|essential)\)$",
+    re.IGNORECASE,
+)
 _FIELD_LABEL = re.compile(
     r"(?:\*\*|__)?([A-Za-z_][\w/&'’() -]{0,39}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)"
 )
 _BULLET = re.compile(
-    r"(?:[•·‣⁃→]|[-–—*+](?=\s)|\(?[0-9]{1,3}[.)](?=\s)|\([A-Za-z0-9]{1,3}\)(?=\s)"
-    r"|[A-Za-z][.)](?=\s))\s*"
+    r"(?:[•·‣⁃→\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|[-–—*+?§Ø](?=\s)|\(?[0-9]{1,3}[.)](?=\s)"
+    r"|\([A-Za-z0-9]{1,4}\)(?=\s)|(?:[A-Za-z]|[ivx]{2,4})[.)](?=\s))\s*"
 )
+_LABEL_RANK = 9  # a "Label:" heading ranks below every other style
+_PAGE_FURNITURE = re.compile(r"page \d+ of \d+|\d+ of \d+|- ?\d+ ?-", re.IGNORECASE)
+_STAR_ITEM = re.compile(r"\*[^\s*]")
+_INLINE_BULLET = re.compile(r"(?<=\S\s)[•▪●◦■](?=\s+\S)")
+# Word's second-level bullet, pasted as text: an indented "o".
+_SUB_BULLET = re.compile(r"o\s(?=\S)")
 _LEAD_IN_END = re.compile(
     r"(?:looking for|the following|includes?|including|as follows|below|such as|we need|we want|"
     r"we expect|you need|you ll need|you will need|should have|must have|you have|you ll have|"
@@ -367,12 +411,47 @@ _LEAD_IN_END = re.compile(
 )
 _ALNUM = re.compile(r"[^\W_]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)")
-_BARE_END = _words("for to of with in on at are is be have has like including include as and or")
-_BARE_START = _words("you you're you’re we we're we’re they i")
+_INTRODUCERS = _words(
+    "you you're you’re youll you'll you’ll we we're we’re i here here's here’s this these the a an "
+    "and or are is be will would should must have has need needs want to for of in on at with as "
+    "if also like such including include includes following list looking seek seeking "
+    "ability abilities able comfortable proficient proficiency knowledge knowledgeable familiar "
+    "familiarity experience experienced skills skill qualifications requirements required "
+    "preferred ideal ideally candidate candidates successful bonus points extra credit plus nice "
+    "love areas"
+)
 _SMALL_WORDS = _words("a an and or of the to for in on at with by & from")
 _HEADING_LEADS = _words(
     "what who about why how your our nice bonus must key minimum required preferred desired "
     "basic essential additional job position role"
+)
+# Verbs that open a task ("Prepare monthly reports"), not something asked of the candidate.
+# Words that are also nouns or adjectives ("Clean driving record", "Track record of...",
+# "Design experience") are left out: they open qualifications as often as tasks.
+_DUTY_VERBS = _words(
+    "manage oversee coordinate prepare perform conduct deliver monitor answer greet supervise "
+    "handle operate install repair load unload administer implement develop create write assist "
+    "ensure participate attend serve sell assemble inspect maintain respond collaborate mentor "
+    "organize analyze evaluate assess recruit enter facilitate compile verify scan collect "
+    "reconcile pour teach instruct contribute"
+)
+# The head nouns of job titles; a line ending in one names the job, not a section.
+_ROLE_NOUNS = _words(
+    "manager engineer assistant coordinator specialist teacher nurse technician director analyst "
+    "designer developer representative agent operator driver officer associate clerk intern "
+    "educator administrator accountant electrician scientist consultant supervisor worker cook "
+    "chef server cashier advisor adviser counselor therapist pharmacist physician programmer "
+    "architect writer editor librarian archivist instructor professor lecturer aide attendant "
+    "mechanic installer planner recruiter generalist executive fellow apprentice trainee "
+    "shelver housekeeper custodian janitor dispatcher bookkeeper controller auditor paralegal "
+    "attorney lawyer receptionist secretary hygienist dentist technologist machinist welder "
+    "carpenter plumber laborer helper tutor coach trainer strategist researcher investigator "
+    "inspector estimator superintendent foreman barista bartender dishwasher lead head "
+    "chief president vp principal"
+)
+_SENTENCE_OPENERS = _words(
+    "the this that these those we we're we’re you you're you’re your our it it's he she they i a "
+    "an if in please all candidates applicants there"
 )
 _ABBREVIATIONS = _words(
     "e.g i.e vs mr mrs ms dr sr jr st no inc co corp ltd dept approx incl esp fig al jan feb "
@@ -380,14 +459,36 @@ _ABBREVIATIONS = _words(
 )
 
 
+def _title_words(title: str) -> str:
+    """ "What You’ll Bring:" -> "what you ll bring", the form heading patterns match."""
+    return " ".join(re.sub(r"[^a-z0-9+]+", " ", title.lower()).split())
+
+
 def _heading_class(title: str) -> str | None:
-    norm = " ".join(re.sub(r"[^a-z0-9+]+", " ", title.replace("’", "'").lower()).split())
-    if not norm or len(norm.split()) > 15:
+    norm = _title_words(title)
+    if not norm or len(norm.split()) > 15 or _names_a_job(title):
         return None
     for section, pattern in _HEADING_PATTERNS:
         if pattern.search(norm):
             return section
-    return None
+    # "About the Museum", "About St. Brendan": the employer's own story.
+    return _STRICT if norm.startswith("about ") else None
+
+
+def _only_section_words(title: str) -> bool:
+    """ "Skills and abilities", "Desirable": nothing but a section's name."""
+    norm = _title_words(title)
+    if not norm or _names_a_job(title):
+        return False
+    for _section, pattern in _HEADING_PATTERNS:
+        norm = pattern.sub(" ", norm)
+    return all(word in _SMALL_WORDS for word in norm.split())
+
+
+def _names_a_job(title: str) -> bool:
+    """ "Education Manager – Port City": the posting's title, whatever its words say."""
+    head = re.split(r"\s[-–—|]\s|[(,:|]", title, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().rstrip("s") in _ROLE_NOUNS
 
 
 def _strong(low: str) -> bool:
@@ -403,7 +504,9 @@ def _strong(low: str) -> bool:
 
 def _minimum(low: str) -> bool:
     """A stated minimum: a degree, or years of experience or of age."""
-    return bool(_EDUCATION.search(low) or _YEARS.search(low) and _YEARS_OF.search(low))
+    if _EDUCATION.search(low) or _MIN_YEARS.search(low):
+        return True
+    return bool(_YEARS.search(low) and _YEARS_OF.search(low))
 
 
 def _unnegated(pattern: re.Pattern[str], low: str) -> bool:
@@ -438,7 +541,7 @@ class _Unit:
     bullet: bool
     group: int  # the paragraph it belongs to
     ctx_pref: bool = False  # under a preferred lead-in ("Bonus points for")
-    ctx_keep: bool = False  # under a lead-in that asks something ("3+ years with:")
+    ctx_keep: bool = False  # under a lead-in that asks something ("3+ years with:", "Ability to:")
     lead_in: bool = False
     lines: int = 1
     single: bool = False  # the only line of its paragraph
@@ -459,12 +562,36 @@ def _lines(text: str) -> list[_Line]:
     pos = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
+        if _bullet_end(stripped + " ") > len(stripped) and not _is_rule(stripped):
+            stripped = ""  # an empty list item ("<li></li>", a lone "•") ends what came before
         lead = len(raw) - len(raw.lstrip())
         start = pos + lead
-        lines.append(_Line(start, start + len(stripped), lead, stripped, _bullet_end(stripped)))
+        bullet = _bullet_end(stripped) or (2 if lead and _SUB_BULLET.match(stripped) else 0)
+        lines.append(_Line(start, start + len(stripped), lead, stripped, bullet))
         pos += len(raw) + 1
     _mark_wrapped(lines)
-    return lines
+    # "*At least a year of serving experience": a bullet when its neighbours have one too;
+    # alone, "*Essential functions" is a footnote's legend.
+    for i, line in enumerate(lines):
+        if not line.bullet and _STAR_ITEM.match(line.text):
+            neighbours = lines[max(i - 1, 0) : i] + lines[i + 1 : i + 2]
+            if any(_STAR_ITEM.match(other.text) for other in neighbours):
+                line.bullet = 1
+    return [part for line in lines for part in _split_inline_bullets(line)]
+
+
+def _split_inline_bullets(line: _Line) -> list[_Line]:
+    """ "SQL • Python • dbt": a list whose line breaks were lost, one line per item."""
+    cuts = [m.start() for m in _INLINE_BULLET.finditer(line.text)]
+    if not cuts:
+        return [line]
+    parts = []
+    for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True):
+        piece = line.text[a:b].rstrip()
+        if piece:
+            start = line.start + a
+            parts.append(_Line(start, start + len(piece), line.indent, piece, _bullet_end(piece)))
+    return parts
 
 
 def _mark_wrapped(lines: list[_Line]) -> None:
@@ -486,6 +613,17 @@ def _mark_wrapped(lines: list[_Line]) -> None:
 
 def _bullet_end(s: str) -> int:
     """Length of the bullet or list number that opens ``s``, or 0."""
+    if s.startswith(("â", "Â")):
+        # A bullet whose UTF-8 bytes were read as Windows-1252: "â€¢" is "•", "Â·" is "·".
+        for size in (3, 2):
+            try:
+                char = s[:size].encode("cp1252").decode("utf-8")
+            except UnicodeError:
+                continue
+            if len(char) == 1:
+                n = _bullet_end(char + s[size:])
+                return n + size - 1 if n else 0
+        return 0
     m = _BULLET.match(s)
     if m:
         return m.end()
@@ -524,6 +662,7 @@ class _Parser:
         self.text = text
         self.lines = _lines(text)
         self.section = _NEUTRAL
+        self.rank = 0  # of the heading that opened the section
         self.units: list[_Unit] = []
         self.group = 0
         self.open: _Unit | None = None  # the unit that may take continuation lines
@@ -531,6 +670,9 @@ class _Parser:
         self.paragraph = False  # the next plain line continues the current paragraph
         self.contexts: list[_Context] = []
         self.after_break = True  # the previous line was blank, a heading, or the start
+        self.in_list = False  # the last item was a bullet: prose after a blank line leaves the list
+        self.abilities = False  # under "Ability to:", where "Provide excellent service" is asked
+        self.before_label: tuple[str, bool, bool] | None = None  # restored after "Key: value" lines
 
     def run(self) -> list[_Unit]:
         i = 0
@@ -556,32 +698,48 @@ class _Parser:
             self.open = None
             self.paragraph = False
             self.after_break = True
+            if self.before_label:
+                self.section, self.abilities, self.in_list = self.before_label
+                self.before_label = None
+        elif _PAGE_FURNITURE.fullmatch(s):
+            pass  # "Page 2 of 2" from a PDF: an item may go on after it
         elif _is_rule(s):
-            self._heading("", strong=True)
+            self._heading("", rank=0)
         elif s.startswith("|"):  # a markdown table row: facts about the job
             self._break()
         elif s.startswith("#") and (title := _atx_title(s)) is not None:
-            self._heading(title, strong=True)
+            self._heading(title, rank=len(s) - len(s.lstrip("#")))
         elif s.startswith(("!!!", "???")):  # a documentation admonition
             quoted = re.search(r'"([^"]*)"', s)
-            self._heading(quoted.group(1) if quoted else s[3:], strong=True)
-        elif s[0] in "†‡" or s[0] == "*" and s[1:2] not in ("*", " ", "") and s.count("*") == 1:
+            self._heading(quoted.group(1) if quoted else s[3:], rank=0)
+        elif s[0] in "†‡" or not line.bullet and _STAR_ITEM.match(s) and s.count("*") == 1:
             self._break()  # a footnote legend: "*Essential functions", "† needed on day one"
+        elif 0 < line.bullet < len(s) and self._is_symbol_heading(i, line):
+            self._heading(s[line.bullet :], rank=2)
         elif 0 < line.bullet < len(s):
             self._bullet(i, line, line.start + line.bullet)
         else:
             return self._plain(i, line)
         return i + 1
 
-    def _heading(self, title: str, *, strong: bool) -> None:
-        """Start a section; a weak heading ("IMPORTANT:") only changes it when it names one."""
+    def _heading(self, title: str, *, rank: int | None) -> None:
+        """Start a section, or a sub-section of the current one.
+
+        ``rank`` orders heading styles: 0 a rule, 1 ALL CAPS or setext, n a Markdown "#" * n,
+        3 a plain or bold line, None a "Label:" line. A heading whose words name no section
+        ("Work Environment") ends the current section unless it ranks below the heading that
+        opened it ("### Technical" under "## Requirements") or is only a label ("IMPORTANT:").
+        """
         self._break()
         self.contexts = []
+        self.in_list = False
+        self.before_label = None
+        self.abilities = title.rstrip(" :*_").lower().endswith(" to")
         section = _heading_class(title)
         if section:
-            self.section = section
-        elif strong:
-            self.section = _NEUTRAL
+            self.section, self.rank = section, _LABEL_RANK if rank is None else rank
+        elif rank is not None and rank <= self.rank:
+            self.section, self.rank = _NEUTRAL, rank
 
     def _bullet(self, i: int, line: _Line, a: int) -> None:
         colon = line.text.rstrip("*_ ").endswith(":")
@@ -592,7 +750,7 @@ class _Parser:
             if c.indent < line.indent or c.indent == line.indent and c.colon and not lead_in
         ]
         pref = any(c.pref for c in self.contexts)
-        keep = any(c.keep for c in self.contexts)
+        keep = self.abilities or any(c.keep for c in self.contexts)
         unit = _Unit(a, line.end, self.section, True, self.group, pref, keep, lead_in)
         self.units.append(unit)
         if lead_in:
@@ -608,6 +766,17 @@ class _Parser:
         self.open, self.open_indent = unit, line.indent
         self.paragraph = False
         self.after_break = False
+        self.in_list = True
+
+    def _is_symbol_heading(self, i: int, line: _Line) -> bool:
+        """ "🚀 What you'll do": an emoji before a section's name, not one of a list's bullets."""
+        s, rest = line.text, line.text[line.bullet :]
+        if unicodedata.category(s[0]) != "So" or len(rest.split()) > 6 or rest[-1] in ".!?,;":
+            return False
+        after = (self.lines[j].text for j in range(i + 1, len(self.lines)))
+        before = (self.lines[j].text for j in range(i - 1, -1, -1))
+        neighbours = (next((t for t in side if t), "") for side in (before, after))
+        return not any(t.startswith(s[0]) for t in neighbours) and _heading_class(rest) is not None
 
     def _next_is_deeper_bullet(self, i: int, indent: int) -> bool:
         for j in range(i + 1, len(self.lines)):
@@ -624,13 +793,16 @@ class _Parser:
             return i + 1
         underline = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         if _is_rule(underline) and underline[0] in "=-" and " " not in underline:
-            self._heading(_unwrap_bold(s), strong=True)  # a setext heading
+            self._heading(_unwrap_bold(s), rank=1)  # a setext heading
             return i + 2
         core = _unwrap_bold(s)
         if core.endswith(":") and self._is_colon_heading(core):
-            self._heading(core[:-1], strong=bool(_heading_class(core[:-1])))
+            self._heading(core[:-1], rank=None)
         elif self._looks_like_heading(s, core):
-            self._heading(core, strong=bool(_heading_class(core)))
+            caps = not any(ch.islower() for ch in core)
+            self._heading(core, rank=1 if caps else 3)
+        elif self._stands_alone(i, core):
+            self._heading(core, rank=3)
         else:
             self._add_line(line, core)
         return i + 1
@@ -656,13 +828,31 @@ class _Parser:
         label = _FIELD_LABEL.match(line.text)
         if label and not _KIND_LABEL.match(line.text) and len(label.group(1).split()) <= 5:
             self._break()
-            # "Location:", "Hours:" or "Supervision Received:" introduce a fact about the job.
+            # "Location:", "Hours:" or "Supervision Received:" introduce a fact about the job,
+            # and only until the paragraph ends.
+            if self.before_label is None:
+                self.before_label = (self.section, self.abilities, self.in_list)
             section = _heading_class(label.group(1).replace("_", " "))
             self.section = _STRICT if section in (None, _NEUTRAL) else section
+            self.abilities = False
             a += label.end()
-        elif not self.paragraph:
-            self._break()
-        unit = _Unit(a, line.end, self.section, False, self.group, lead_in=core.endswith(":"))
+        else:
+            if self.in_list and self.after_break:
+                # Prose after a list and a blank line has left the list's section: the closing
+                # "We offer..." or EEO paragraph under the last list of the posting.
+                self.section = _NEUTRAL
+            if not self.paragraph:
+                self._break()
+        self.in_list = False
+        unit = _Unit(
+            a,
+            line.end,
+            self.section,
+            False,
+            self.group,
+            ctx_keep=self.abilities,
+            lead_in=core.endswith(":"),
+        )
         self.units.append(unit)
         if unit.lead_in:
             low = core.lower()
@@ -680,8 +870,19 @@ class _Parser:
             return True
         return bool(_LEAD_IN_END.search(" ".join(re.sub(r"[^a-z]+", " ", low[:-1]).split())))
 
+    def _stands_alone(self, i: int, core: str) -> bool:
+        """A short Title Case line after a blank line and right above text: a heading in words
+        we don't know ("Where You'll Work"), unless it reads as a requirement itself."""
+        words = core.split()
+        if not 0 < len(words) <= 6 or core[-1] in ".!?,;:" or not _is_title_case(words):
+            return False
+        if i > 0 and self.lines[i - 1].text or i + 1 >= len(self.lines):
+            return False
+        low = core.lower()
+        return bool(self.lines[i + 1].text) and not (_strong(low) or _WEAK_CUE.search(low))
+
     def _looks_like_heading(self, s: str, core: str) -> bool:
-        """ALL CAPS, bold-only, or a short Title Case line that names a section."""
+        """ALL CAPS, bold-only, or a short line after a break that names a section or the job."""
         words = core.split()
         if not words or core[-1] in ".!,;" or any(ch.isdigit() for ch in core):
             return False
@@ -690,9 +891,18 @@ class _Parser:
             return True
         if core != s and len(words) <= 10:
             return True
-        if len(words) > 6 or not self.after_break or not _heading_class(core):
+        if len(words) <= 6 and _only_section_words(core):
+            return True  # "Desirable", "Skills and abilities", even right under a list
+        if (
+            len(words) > 6
+            or not self.after_break
+            or not (_heading_class(core) or _names_a_job(core))
+        ):
             return False
-        return _is_title_case(words) or words[0].lower() in _HEADING_LEADS
+        if _is_title_case(words) or words[0].lower() in _HEADING_LEADS:
+            return True
+        low = core.lower()
+        return not (_strong(low) or _WEAK_CUE.search(low))  # "Selection criteria", not "SQL skills"
 
 
 # --- 3. Deciding which units are requirements, and of which kind ---------------------------
@@ -736,7 +946,7 @@ def _sentences(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
             nxt += 1
         if nxt >= b or text[nxt].islower():
             continue
-        if m.group().rstrip("\"'”’)]*_") == "." and _is_abbreviation(text, start, m.start()):
+        if m.group().rstrip("\"'”’)]*_") == "." and _is_abbreviation(text, start, m.start(), nxt):
             continue
         yield start, m.end()
         start = nxt
@@ -744,16 +954,21 @@ def _sentences(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         yield start, b
 
 
-def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
+def _is_abbreviation(text: str, floor: int, dot: int, nxt: int) -> bool:
+    """Whether the dot at ``dot`` closes an abbreviation inside the sentence, not the sentence."""
     word_start = dot
     while word_start > floor and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lstrip("([*_\"'“‘").lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial
-    if "." in word:
-        return all(0 < len(part) <= 3 and part.isalpha() for part in word.split("."))
-    return word in _ABBREVIATIONS
+    if word in _ABBREVIATIONS:
+        return True
+    if "." not in word or not all(0 < len(p) <= 3 and p.isalpha() for p in word.split(".")):
+        return False
+    # "B.A. Degree", "N.C. State Board" go on; "in the U.S. We sponsor..." ends.
+    next_word = text[nxt : nxt + 12].split(None, 1)[0].rstrip(",;:").lower()
+    return next_word not in _SENTENCE_OPENERS
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int, str | None]:
@@ -770,6 +985,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int, str | None]:
     if label:
         kind = REQUIRED if label.group(1)[0].lower() in "rme" else PREFERRED
         a = label.end()
+    marker = _KIND_MARK.search(text, a, b)
+    if marker and marker.start() > a:  # "CDL A (Required)", as job boards list them
+        kind = REQUIRED if marker.group(1)[0].lower() in "rme" else PREFERRED
+        b = marker.start()
     for mark in ("***", "**", "__", "*", "_"):
         n = len(mark)
         if b - a > 2 * n and text.startswith(mark, a) and text.endswith(mark, a, b):
@@ -798,20 +1017,35 @@ def _keep(low: str, unit: _Unit, label: str | None) -> bool:
         return False
     if unit.lead_in and _is_bare_lead_in(low):
         return False
-    return label is not None or unit.section in (_REQ, _PREF) or unit.ctx_keep or _asked(low, unit)
+    if label is not None or unit.ctx_keep:
+        return True
+    if _PAY.search(low) and not _strong(low):
+        return False
+    if unit.section in (_REQ, _PREF):
+        return not _is_duty(low, unit) and not _company_voice(low)
+    return _asked(low, unit)
+
+
+def _is_duty(low: str, unit: _Unit) -> bool:
+    """ "Answer phones" under "Requirements": a task, unless it also asks something."""
+    first = low.split(None, 1)[0] if low else ""
+    verb = first if first in _DUTY_VERBS else first.removesuffix("s")
+    return verb in _DUTY_VERBS and not unit.lead_in and not _strong(low)
 
 
 def _is_bare_lead_in(low: str) -> bool:
-    """ "Ability to:", "You are", "Bonus points for": a lead-in that says nothing itself."""
-    words = low.rstrip(":").split()
-    if not words or len(words) <= 3 and low.endswith(":"):
-        return True
-    return len(words) <= 4 and (words[-1] in _BARE_END or words[0] in _BARE_START)
+    """ "Ability to:", "You are", "Bonus points for": a lead-in made only of introducing words."""
+    return all(word in _INTRODUCERS for word in re.findall(r"[\w'’]+", low))
+
+
+def _company_voice(low: str) -> bool:
+    """ "We offer...", "We're hiring...": the employer talking, unless it asks something of you."""
+    return bool(_COMPANY_VOICE.search(low) and not _CANDIDATE_DEMAND.search(low))
 
 
 def _asked(low: str, unit: _Unit) -> bool:
     """Whether an item outside a requirements section still asks something of the candidate."""
-    if _COMPANY_VOICE.search(low) and not _CANDIDATE_DEMAND.search(low) or _NOT_ASKED.search(low):
+    if _company_voice(low) or _NOT_ASKED.search(low):
         return False
     if _strong(low) or _PREF_KEEP_CUE.search(low):
         return True
@@ -828,6 +1062,9 @@ def _kind(low: str, unit: _Unit) -> str:
 
 def _only_optional_parts(low: str) -> bool:
     """False when part of the item is a plain requirement ("Diploma; training preferred")."""
+    parts = low.split(";")
+    if len(parts) > 1 and any(not _PREF_CUE.search(part) for part in parts):
+        return False  # "OSHA 10 card; OSHA 30 preferred": each listed part stands on its own
     for clause in _CLAUSE_BREAK.split(low):
         cue = _PREF_CUE.search(clause)
         if cue is None:
