@@ -25,8 +25,8 @@ class Column:
     last_reaction: str
 
 
-def last_contact(application: Application) -> datetime.datetime | None:
-    interviewed = application.interviews.aggregate(last=Max("when"))["last"]
+def last_contact(application: Application, now: datetime.datetime) -> datetime.datetime | None:
+    interviewed = application.interviews.filter(when__lte=now).aggregate(last=Max("when"))["last"]
     stepped = application.steps.filter(done_at__isnull=False).aggregate(last=Max("done_at"))["last"]
     return max((moment for moment in (interviewed, stepped) if moment), default=None)
 
@@ -35,13 +35,13 @@ def compare_columns(applications: list[Application], *, now: datetime.datetime) 
     """Applications must come annotated with coverage (ApplicationQuerySet.with_coverage)."""
     columns = []
     for application in applications:
-        contact = last_contact(application)
+        contact = last_contact(application, now)
         reacted = application.steps.exclude(reaction="").order_by("-done_at").first()
         columns.append(
             Column(
                 application=application,
                 coverage=Coverage.of(application),
-                days_since_contact=(now - contact).days if contact and contact <= now else None,
+                days_since_contact=(now - contact).days if contact else None,
                 strengths=top_strengths(application),
                 next_step=application.steps.open().order_by("due").first(),
                 last_reaction=reacted.get_reaction_display() if reacted else "",

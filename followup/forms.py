@@ -20,6 +20,8 @@ DESCRIPTION_TOO_LONG = (
 
 class SignUpForm(UserCreationForm):
     email = forms.EmailField(required=False, help_text="Optional; it fills your letterhead.")
+    # Filled in by the browser (static/js/app.js); dates then show in the user's own zone.
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta(UserCreationForm.Meta):
         fields = ["username", "email"]

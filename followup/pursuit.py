@@ -21,6 +21,7 @@ VISIT_NEEDS_WARMTH = (
     "Call again or wait instead."
 )
 NEXT_NEEDS_DATE = "Pick a date for the next step."
+CALL_ALREADY_LOGGED = "This call is logged already."
 
 
 class NextStep:
@@ -113,6 +114,8 @@ def call_log(
     next_date: datetime.datetime | None = None,
 ) -> Step | None:
     """Record how the call went and schedule what comes next; a visit only after warmth."""
+    if step.is_done:
+        raise ValidationError(CALL_ALREADY_LOGGED, code="call_already_logged")
     if next_step == NextStep.VISIT and reaction != Step.Reaction.WARM:
         raise ValidationError(VISIT_NEEDS_WARMTH, code="visit_needs_warmth")
     if next_step != NextStep.WAIT and next_date is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zoneinfo
 
 from django import forms
 
@@ -31,14 +32,21 @@ class CleanTextMixin:
         super().full_clean()
 
 
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
 class ProfileForm(CleanTextMixin, forms.ModelForm):
     link = forms.URLField(
         max_length=300, required=False, assume_scheme="https", help_text="Portfolio or LinkedIn."
     )
+    time_zone = forms.ChoiceField(
+        choices=time_zone_choices, help_text="Dates and reminders follow it."
+    )
 
     class Meta:
         model = Profile
-        fields = ["full_name", "email", "phone", "address", "link", "paper_size"]
+        fields = ["full_name", "email", "phone", "address", "link", "paper_size", "time_zone"]
         widgets = {"paper_size": forms.RadioSelect}
 
 

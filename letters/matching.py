@@ -25,15 +25,7 @@ def suggestions_for(
 ) -> dict[int, list[Suggestion]]:
     """The best few strengths for each requirement, keyed by requirement id."""
     by_id = {str(strength.pk): strength for strength in strengths}
-    texts = [
-        match.StrengthText(
-            id=str(strength.pk),
-            title=strength.title,
-            detail=strength.detail,
-            tags=tuple(strength.tag_list),
-        )
-        for strength in strengths
-    ]
+    texts = [strength_text(strength) for strength in strengths]
     ranked = match.rank_all([requirement.text for requirement in requirements], texts)
     return {
         requirement.pk: [
@@ -50,6 +42,22 @@ def suggestions_for(
     }
 
 
+def strength_text(strength: Strength) -> match.StrengthText:
+    return match.StrengthText(
+        id=str(strength.pk),
+        title=strength.title,
+        detail=strength.detail,
+        tags=tuple(strength.tag_list),
+    )
+
+
+def strength_score(requirement: Requirement, strength: Strength) -> float:
+    """The strength's score for the requirement, ranked, as scores are, against the whole bank."""
+    bank = [strength_text(item) for item in Strength.objects.filter(owner=strength.owner)]
+    ranked = match.rank(requirement.text, bank)
+    return next(found.score for found in ranked if found.strength_id == str(strength.pk))
+
+
 def offer_text(strength: Strength) -> str:
     """The right-column text a chosen strength starts with: its story, or its title."""
     return strength.detail.strip() or strength.title
@@ -59,6 +67,8 @@ def match_choose(
     *, requirement: Requirement, strength: Strength, score: float | None = None
 ) -> Match:
     """Answer a requirement with a strength; the offer text starts from the strength."""
+    if score is None:
+        score = strength_score(requirement, strength)
     found, _ = Match.objects.update_or_create(
         requirement=requirement,
         defaults={"strength": strength, "text": offer_text(strength), "score": score},

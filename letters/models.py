@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,6 +16,14 @@ from django.urls import reverse
 class PaperSize(models.TextChoices):
     LETTER = "letter", "US Letter"
     A4 = "a4", "A4"
+
+
+def zone_named(name: str | None) -> zoneinfo.ZoneInfo:
+    """The named time zone, or the site's default when the name is empty or unknown."""
+    try:
+        return zoneinfo.ZoneInfo(name or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 class Profile(models.Model):
@@ -29,6 +38,9 @@ class Profile(models.Model):
     address = models.CharField("city or address line", max_length=200, blank=True)
     link = models.URLField("link", max_length=300, blank=True, help_text="Portfolio or LinkedIn.")
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.LETTER)
+    time_zone = models.CharField(
+        max_length=64, default="UTC", help_text="Dates and reminders follow it."
+    )
 
     def __str__(self) -> str:
         return self.display_name
@@ -36,6 +48,10 @@ class Profile(models.Model):
     @property
     def display_name(self) -> str:
         return self.full_name or self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zone_named(self.time_zone)
 
     @property
     def contact_items(self) -> list[str]:

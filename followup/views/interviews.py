@@ -54,5 +54,5 @@ def application_visit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Visit planned for {step.due:%a %b %d}.")
+        messages.success(request, f"Visit planned for {timezone.localtime(step.due):%a %b %d}.")
     return redirect(application)

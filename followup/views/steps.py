@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from followup.calls import talking_points
 from followup.forms import CallOutcomeForm, StepForm
+from followup.models import Step
 from followup.pursuit import call_log
 from followup.views.lookups import owned_step, safe_next
 from followup.views.overview import agenda_response
@@ -37,7 +39,10 @@ def step_snooze(request: HttpRequest, pk: int) -> HttpResponse:
     step = owned_step(request, pk)
     days = SNOOZE_DAYS.get(request.POST.get("days", ""), 1)
     step.snooze(days)
-    messages.info(request, f"Snoozed {step.get_kind_display().lower()} until {step.due:%a %b %d}.")
+    messages.info(
+        request,
+        f"Snoozed {step.get_kind_display().lower()} until {timezone.localtime(step.due):%a %b %d}.",
+    )
     return after_action(request)
 
 
@@ -57,6 +62,8 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def step_call(request: HttpRequest, pk: int) -> HttpResponse:
     """Talking points for the call, then its outcome and the next step."""
     step = owned_step(request, pk)
+    if step.kind != Step.Kind.CALL:
+        raise Http404("Only a follow-up call has a call page.")
     form = CallOutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,13 +71,11 @@ def step_call(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            reaction = step.get_reaction_display().lower()
-            follow = (
-                f" Next: {created.get_kind_display().lower()} on {created.due:%b %d}."
-                if created
-                else ""
-            )
-            messages.success(request, f"Call logged ({reaction}).{follow}")
+            said = f"Call logged ({step.get_reaction_display().lower()})."
+            if created:
+                when = timezone.localtime(created.due)
+                said += f" Next: {created.get_kind_display().lower()} on {when:%b %d}."
+            messages.success(request, said)
             return redirect(step.application)
     context = {
         "step": step,

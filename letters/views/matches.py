@@ -67,13 +67,11 @@ def card_response(
 @require_POST
 def match_choose(request: HttpRequest, pk: int) -> HttpResponse:
     requirement = owned_requirement(request, pk)
+    chosen = request.POST.get("strength", "")
     strength = get_object_or_404(
-        Strength.objects.filter(owner=request.user), pk=request.POST.get("strength")
+        Strength.objects.filter(owner=request.user), pk=chosen if chosen.isdigit() else None
     )
-    score = request.POST.get("score")
-    matching.match_choose(
-        requirement=requirement, strength=strength, score=float(score) if score else None
-    )
+    matching.match_choose(requirement=requirement, strength=strength)
     return card_response(request, requirement)
 
 

@@ -86,7 +86,7 @@
     });
   }
 
-  // "Keep all" / "Drop all" on a list of checkboxes; "Copy" on a read-only field.
+  // "Keep all" / "Drop all" on a list of checkboxes; "Write a strength for this" opens its form.
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-check-all]");
     if (toggle) {
@@ -102,12 +102,44 @@
       var field = details.querySelector("input:not([type=hidden]), textarea");
       if (field) field.focus();
     }
-    var copy = event.target.closest("[data-copy]");
-    if (copy && navigator.clipboard) {
-      navigator.clipboard.writeText(document.querySelector(copy.dataset.copy).value);
-      copy.textContent = "Copied";
-    }
   });
 
+  // Copy buttons name the id of the field they copy; without JavaScript they stay hidden.
+  function copyField(field) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(field.value);
+    }
+    field.select();
+    return document.execCommand("copy") ? Promise.resolve() : Promise.reject();
+  }
+
+  function setUpCopyButtons() {
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var field = document.getElementById(button.dataset.copy);
+      if (!field) return;
+      var label = button.innerHTML;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copyField(field).then(function () {
+          button.textContent = "Copied";
+        }, function () {
+          field.select();
+          button.textContent = "Press Ctrl+C to copy";
+        });
+        window.setTimeout(function () { button.innerHTML = label; }, 2000);
+      });
+    });
+  }
+
+  // A new account takes the browser's time zone.
+  function fillTimeZone() {
+    var field = document.querySelector("input[name=time_zone][type=hidden]");
+    if (field && !field.value && window.Intl) {
+      field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", fillTimeZone);
   document.addEventListener("DOMContentLoaded", setUpSelectionAdd);
+  document.addEventListener("DOMContentLoaded", setUpCopyButtons);
 })();

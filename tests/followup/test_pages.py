@@ -11,10 +11,12 @@ from django.urls import reverse
 
 from followup.compare import COMPARE_MAX
 from followup.models import CalendarFeed, Stage, Step
+from letters.models import Profile
 from tests.factories import (
     ApplicationFactory,
     InterviewFactory,
     MatchFactory,
+    ProfileFactory,
     RequirementFactory,
     StepFactory,
 )
@@ -203,3 +205,40 @@ class TestHomeFilters:
         assert "City Library" in body and "Harbor Museum" not in body
         body = client_of.get(reverse("home"), {"q": "zzz"}).content.decode()
         assert "No application matches" in body
+
+
+class TestTimeZones:
+    def test_form_times_are_read_in_the_users_zone(self, client_of, user, application):
+        ProfileFactory(user=user, time_zone="America/New_York")
+        client_of.post(
+            reverse("interview_new", args=[application.pk]),
+            {"when": "2026-11-26T14:00", "format": "phone"},
+        )
+        interview = application.interviews.get()
+        assert interview.when == datetime.datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
+        body = client_of.get(application.get_absolute_url()).content.decode()
+        assert "Thu Nov 26, 2 p.m." in body
+
+    def test_signup_keeps_the_browsers_zone(self, client):
+        client.post(
+            reverse("signup"),
+            {
+                "username": "ana",
+                "password1": "a long passphrase 42",
+                "password2": "a long passphrase 42",
+                "time_zone": "Europe/Lisbon",
+            },
+        )
+        assert Profile.objects.get(user__username="ana").time_zone == "Europe/Lisbon"
+
+    def test_an_unknown_zone_falls_back_to_the_default(self, client):
+        client.post(
+            reverse("signup"),
+            {
+                "username": "bo",
+                "password1": "a long passphrase 42",
+                "password2": "a long passphrase 42",
+                "time_zone": "Mars/Olympus",
+            },
+        )
+        assert Profile.objects.get(user__username="bo").time_zone == "UTC"

@@ -28,6 +28,7 @@ from tests.factories import (
     ApplicationFactory,
     LetterFactory,
     MatchFactory,
+    ProfileFactory,
     RequirementFactory,
     StepFactory,
 )
@@ -200,3 +201,17 @@ class TestReminders:
         assert f"To: {user.email}" in out and "1 reminder(s) would send" in out
         assert mail.outbox == []
         assert Step.objects.get().reminded_on is None
+
+
+class TestTimeZones:
+    def test_reminders_follow_the_users_own_day(self, user):
+        ProfileFactory(user=user, time_zone="America/New_York")
+        application = ApplicationFactory(posting__owner=user)
+        # 02:00 UTC on Nov 27 is still Nov 26 in New York: a step due at 23:00 there is "today".
+        now = datetime.datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
+        StepFactory(application=application, due=datetime.datetime(2026, 11, 27, 4, 0, tzinfo=UTC))
+        StepFactory(application=application, due=datetime.datetime(2026, 11, 27, 6, 0, tzinfo=UTC))
+        (reminder,) = reminders_send(now=now)
+        assert reminder.today == datetime.date(2026, 11, 26)
+        assert len(reminder.steps) == 1
+        assert "Thu Nov 26, 11:00 p.m." in reminder.body

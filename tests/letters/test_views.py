@@ -272,3 +272,12 @@ def test_requirement_in_letter_order(posting):
     later.emphasize = True
     later.save()
     assert Requirement.objects.filter(posting=posting).in_letter_order().first() == later
+
+
+def test_choose_rejects_a_malformed_strength_and_scores_on_the_server(client_of, posting, user):
+    requirement = RequirementFactory(posting=posting, text="Supervise staff")
+    url = reverse("letters:match_choose", args=[requirement.pk])
+    assert client_of.post(url, {"strength": "abc"}).status_code == 404
+    strength = StrengthFactory(owner=user, title="Supervised a team of six staff")
+    client_of.post(url, {"strength": strength.pk, "score": "nan"})
+    assert 0 < Match.objects.get(requirement=requirement).score <= 1
