@@ -217,7 +217,7 @@ class TestTimeZones:
         interview = application.interviews.get()
         assert interview.when == datetime.datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
         body = client_of.get(application.get_absolute_url()).content.decode()
-        assert "Thu Nov 26, 2 p.m." in body
+        assert "Thu Nov 26, 2:00 p.m." in body
 
     def test_signup_keeps_the_browsers_zone(self, client):
         client.post(

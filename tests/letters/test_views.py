@@ -28,10 +28,16 @@ class TestProfile:
     def test_saves_the_letterhead(self, client_of, user):
         response = client_of.post(
             reverse("letters:profile"),
-            {"full_name": "Sam Rivera", "email": "sam@example.com", "paper_size": "a4"},
+            {
+                "full_name": "Sam Rivera",
+                "email": "sam@example.com",
+                "paper_size": "a4",
+                "time_zone": "America/Chicago",
+            },
         )
         assert response.status_code == 302
-        assert Profile.objects.get(user=user).paper_size == "a4"
+        profile = Profile.objects.get(user=user)
+        assert (profile.paper_size, profile.time_zone) == ("a4", "America/Chicago")
 
     def test_bad_email_keeps_the_other_fields(self, client_of):
         response = client_of.post(
