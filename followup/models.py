@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from letters.models import Posting, Requirement, coverage_annotations
+from letters.models import Letter, Posting, Requirement, coverage_annotations
 
 
 class Stage(models.TextChoices):
@@ -33,9 +33,6 @@ class Outcome(models.TextChoices):
 class ApplicationQuerySet(models.QuerySet):
     def owned_by(self, user) -> ApplicationQuerySet:
         return self.filter(owner=user)
-
-    def active(self) -> ApplicationQuerySet:
-        return self.exclude(stage=Stage.CLOSED)
 
     def with_coverage(self) -> ApplicationQuerySet:
         return self.annotate(**coverage_annotations(prefix="posting__"))
@@ -142,10 +139,7 @@ class Contact(models.Model):
 
 
 class Interview(models.Model):
-    class Format(models.TextChoices):
-        PHONE = "phone", "Phone"
-        VIDEO = "video", "Video"
-        IN_PERSON = "in_person", "In person"
+    Format = Letter.Format  # the thank-you letter names the interview's format
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="interviews"
@@ -170,10 +164,6 @@ class Interview(models.Model):
     def __str__(self) -> str:
         return f"{self.get_format_display()} interview, {self.when:%b %d}"
 
-    @property
-    def interviewer(self) -> str:
-        return self.contact.name if self.contact else ""
-
 
 class StepQuerySet(models.QuerySet):
     def owned_by(self, user) -> StepQuerySet:
@@ -181,12 +171,6 @@ class StepQuerySet(models.QuerySet):
 
     def open(self) -> StepQuerySet:
         return self.filter(done_at__isnull=True)
-
-    def overdue(self, *, now: datetime.datetime) -> StepQuerySet:
-        return self.open().filter(due__lt=now)
-
-    def due_between(self, start: datetime.datetime, end: datetime.datetime) -> StepQuerySet:
-        return self.open().filter(due__gte=start, due__lt=end)
 
 
 class Step(models.Model):
@@ -229,9 +213,6 @@ class Step(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
-
-    def is_overdue(self, now: datetime.datetime | None = None) -> bool:
-        return not self.is_done and self.due < (now or timezone.now())
 
     def mark_done(self, *, reaction: str = "", notes: str = "") -> None:
         self.done_at = timezone.now()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from letters.drafting import default_salutation
 from letters.models import Letter, Posting
@@ -29,7 +28,7 @@ def letter_duplicate(*, letter: Letter, posting: Posting) -> Letter:
     copy.posting = posting
     copy.recipient_name = copy.recipient_email = copy.interview_format = ""
     copy.interview_date = None
-    copy.date = datetime.date.today()
+    copy.date = timezone.localdate()
     if letter.salutation == default_salutation(letter.recipient_name):
         copy.salutation = default_salutation("")
     for name in CARRIED_TEXT:

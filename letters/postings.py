@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Max
 
 from letters import extract
 from letters.models import Posting, Requirement
+from letters.ordering import move_one_place, next_position
 
 
 @transaction.atomic
@@ -42,12 +42,11 @@ def requirement_add(
     *, posting: Posting, text: str, kind: str, start: int | None = None, end: int | None = None
 ) -> Requirement:
     """Append a requirement the extractor missed, after the others."""
-    last = posting.requirements.aggregate(last=Max("position"))["last"]
     requirement = Requirement(
         posting=posting,
         text=text,
         kind=kind,
-        position=0 if last is None else last + 1,
+        position=next_position(posting.requirements.all()),
         start=start,
         end=end,
     )
@@ -56,18 +55,9 @@ def requirement_add(
     return requirement
 
 
-@transaction.atomic
 def requirement_move(*, requirement: Requirement, offset: int) -> None:
-    """Move a requirement up (-1) or down (+1) by swapping it with its neighbour."""
-    siblings = list(requirement.posting.requirements.order_by("position", "pk"))
-    index = next(i for i, item in enumerate(siblings) if item.pk == requirement.pk)
-    target = index + offset
-    if not 0 <= target < len(siblings):
-        return
-    siblings[index], siblings[target] = siblings[target], siblings[index]
-    for position, item in enumerate(siblings):
-        item.position = position
-    Requirement.objects.bulk_update(siblings, ["position"])
+    """Move a requirement up (-1) or down (+1)."""
+    move_one_place(requirement.posting.requirements.all(), requirement.pk, offset)
 
 
 def highlighted_segments(posting: Posting) -> list[tuple[str, bool]]:

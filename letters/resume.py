@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 TITLE_LENGTH = 80
+TAGS_LENGTH = 200  # Strength.tags
 MIN_WORDS = 3
 BULLET = re.compile(r"^\s*(?:[-*+•·▪–➢◦●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 DATE_OR_HEADING = re.compile(
@@ -68,7 +69,7 @@ def proposals_from_json_resume(data: dict[str, Any]) -> list[Proposal]:
     for section in ("work", "volunteer", "projects"):
         for entry in entries(data.get(section)):
             place = text_of(entry.get("name") or entry.get("organization"))
-            tags = ", ".join(filter(None, [text_of(entry.get("position")), place]))
+            tags = ", ".join(filter(None, [text_of(entry.get("position")), place]))[:TAGS_LENGTH]
             summary = text_of(entry.get("summary") or entry.get("description"))
             highlights = strings(entry.get("highlights"))
             if summary and not highlights:

@@ -58,13 +58,14 @@ def idea_update(request: HttpRequest, pk: int) -> HttpResponse:
         idea.delete()
         messages.success(request, "Idea deleted.")
         return redirect("letters:ideas", pk=posting.pk)
-    for name, offset in MOVES.items():
-        if name in request.POST:
-            idea_move(idea=idea, offset=offset)
-            return redirect("letters:ideas", pk=posting.pk)
+    # Moving saves the text first, as the requirement editor does: no edit is lost to a click.
     form = IdeaForm(request.POST, instance=idea, prefix=f"i{idea.pk}")
-    if form.is_valid():
-        form.save()
+    if not form.is_valid():
+        return idea_page(request, posting, add_form=IdeaForm(prefix="add"), bound=form)
+    form.save()
+    moves = [offset for name, offset in MOVES.items() if name in request.POST]
+    if moves:
+        idea_move(idea=idea, offset=moves[0])
+    else:
         messages.success(request, "Idea saved.")
-        return redirect("letters:ideas", pk=posting.pk)
-    return idea_page(request, posting, add_form=IdeaForm(prefix="add"), bound=form)
+    return redirect("letters:ideas", pk=posting.pk)

@@ -39,16 +39,29 @@ def test_add_without_title_keeps_the_detail(client_of, posting):
     assert not posting.ideas.exists()
 
 
+def move(client, idea, direction: str, title: str | None = None):
+    """Press up or down as the page does: the row's own fields come along."""
+    data = {f"i{idea.pk}-title": title or idea.title, f"i{idea.pk}-detail": "", direction: ""}
+    return client.post(reverse("letters:idea_update", args=[idea.pk]), data)
+
+
 def test_move_up_and_down(client_of, posting):
     first = idea_add(posting=posting, title="First")
     second = idea_add(posting=posting, title="Second")
     idea_add(posting=posting, title="Third")
-    client_of.post(reverse("letters:idea_update", args=[second.pk]), {"up": ""})
+    move(client_of, second, "up")
     assert titles(posting) == ["Second", "First", "Third"]
-    client_of.post(reverse("letters:idea_update", args=[first.pk]), {"down": ""})
+    move(client_of, first, "down")
     assert titles(posting) == ["Second", "Third", "First"]
-    client_of.post(reverse("letters:idea_update", args=[first.pk]), {"down": ""})
+    move(client_of, first, "down")
     assert titles(posting) == ["Second", "Third", "First"]
+
+
+def test_moving_keeps_a_typed_edit(client_of, posting):
+    idea_add(posting=posting, title="First")
+    second = idea_add(posting=posting, title="Second")
+    move(client_of, second, "up", title="Second, reworded")
+    assert titles(posting) == ["Second, reworded", "First"]
 
 
 def test_edit_and_delete(client_of, posting):
