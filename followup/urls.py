@@ -6,6 +6,7 @@ from followup.views import accounts, applications, calendar, interviews, overvie
 urlpatterns = [
     path("", applications.home, name="home"),
     path("applications/new/", applications.application_new, name="application_new"),
+    path("applications/new/guess/", applications.application_guess, name="application_guess"),
     path("applications/<int:pk>/", applications.application_detail, name="application_detail"),
     path(
         "applications/<int:pk>/delete/", applications.application_delete, name="application_delete"

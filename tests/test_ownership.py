@@ -114,6 +114,7 @@ def test_a_visitor_is_sent_to_log_in(client, owned):
         ("get", reverse("letters:strengths")),
         ("get", reverse("letters:strength_create")),
         ("get", reverse("letters:strength_import")),
+        ("post", reverse("application_guess")),
         ("get", reverse("dashboard")),
         ("get", reverse("board")),
         ("get", reverse("compare")),

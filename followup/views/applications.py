@@ -15,6 +15,7 @@ from followup.forms import ApplicationForm, ApplicationStageForm, VisitForm
 from followup.models import Application, Stage
 from followup.pursuit import last_call, visit_proposed
 from followup.views.lookups import owned_application
+from letters.facts import guess_facts
 from letters.matching import posting_coverage
 from letters.models import Coverage
 
@@ -58,6 +59,22 @@ def application_new(request: HttpRequest) -> HttpResponse:
         )
         return redirect("letters:requirements", pk=application.pk)
     return TemplateResponse(request, "followup/application_form.html", {"form": form})
+
+
+GUESSED_FIELDS = ("employer", "role_title", "location", "link")
+
+
+@require_POST
+def application_guess(request: HttpRequest) -> HttpResponse:
+    """The new-application form's name fields, blanks filled from the pasted text."""
+    facts = guess_facts(request.POST.get("description", ""))
+    values = {field: request.POST.get(field, "").strip() for field in GUESSED_FIELDS}
+    guessed = [field for field in GUESSED_FIELDS if not values[field] and getattr(facts, field)]
+    values |= {field: getattr(facts, field) for field in guessed}
+    form = ApplicationForm(initial=values)
+    labels = [str(form.fields[field].label or field).lower() for field in guessed]
+    context = {"form": form, "guessed": labels}
+    return TemplateResponse(request, "followup/application_form.html#facts", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -86,3 +86,21 @@ def test_select_text_to_add_a_requirement(page, shot):
     shot(page, "32-select-to-add")
     requirement = posting.requirements.get()
     assert posting.description[requirement.start : requirement.end] == sentence
+
+
+def test_pasting_a_posting_fills_in_who_and_what(page, shot):
+    UserFactory(username="lee")
+    log_in(page, "lee")
+    page.goto("/applications/new/")
+    page.get_by_label("Job description").fill(
+        "Education Manager\nPort City Children's Museum — Baltimore, MD\n\n"
+        "Qualifications\n- Experience supervising staff\n"
+    )
+    expect(page.get_by_label("Employer")).to_have_value("Port City Children's Museum")
+    expect(page.get_by_label("Role title")).to_have_value("Education Manager")
+    expect(page.get_by_label("Location")).to_have_value("Baltimore, MD")
+    page.get_by_label("Employer").fill("Port City Museum")
+    shot(page, "33-new-application-guessed")
+    page.get_by_role("button", name="Save and find requirements").click()
+    expect(page.get_by_role("heading", name=re.compile("Education Manager"))).to_be_visible()
+    expect(page.get_by_text("at Port City Museum")).to_be_visible()

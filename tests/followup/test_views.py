@@ -124,3 +124,18 @@ class TestApplicationDetail:
         application = ApplicationFactory(posting__owner=user)
         client_of.post(reverse("application_delete", args=[application.pk]))
         assert not Posting.objects.exists()
+
+
+class TestGuess:
+    def test_fills_only_the_blanks_from_the_text(self, client_of):
+        response = client_of.post(
+            reverse("application_guess"),
+            {
+                "description": "Education Manager\nPort City Museum — Baltimore, MD\n\nDuties…",
+                "employer": "My own spelling",
+            },
+        )
+        body = response.content.decode()
+        assert 'value="My own spelling"' in body
+        assert 'value="Education Manager"' in body and 'value="Baltimore, MD"' in body
+        assert "Filled in from the text: role title, location" in body
