@@ -139,6 +139,14 @@
     }
   }
 
+  // After a download, offer to close the step the letter was for.
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("a[download]")) return;
+    document.querySelectorAll("[data-after-download]").forEach(function (note) {
+      note.hidden = false;
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", fillTimeZone);
   document.addEventListener("DOMContentLoaded", setUpSelectionAdd);
   document.addEventListener("DOMContentLoaded", setUpCopyButtons);
