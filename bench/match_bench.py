@@ -76,7 +76,7 @@ def main() -> None:
             if cold:
                 for remembered in (match._read, match._ask, match_text.stem, match_signals.facts):
                     remembered.cache_clear()
-                match_embed._seen.clear()
+                match_embed.forget()
             start = time.perf_counter()
             match.rank_all(requirements, strengths)
             samples.append((time.perf_counter() - start) * 1000)

@@ -5,9 +5,14 @@ none) from one candidate's bank. The table puts a plain TF-IDF cosine baseline, 
 alone and the combination side by side. Every figure comes from leave-one-posting-out
 cross-validation: the weights that score a posting were fitted on the other postings only.
 
+Postings marked held_out were written after the signals they test; those with a `written` date
+are also scored with weights fitted only on the postings written before them, the honest
+figure for text the engine has never seen.
+
     python bench/match_eval.py           # the table
     python bench/match_eval.py --fit     # also refit on all postings and write the weights file
     python bench/match_eval.py --misses  # also list what the combination gets wrong
+    python bench/match_eval.py --before 2026-11-26  # only postings written before a date
 """
 
 from __future__ import annotations
@@ -33,9 +38,9 @@ WEIGHTS = ROOT / "letters" / "data" / "match_weights.json"
 L2 = 0.1  # a light ridge: keeps weights finite where a signal separates the few cases it fires on
 
 GROUPS = {
-    "lexical (BM25 + synonyms)": ["lexical", "lexical_margin", "unseen"],
+    "lexical (BM25 + synonyms)": ["lexical", "lexical_margin", "unseen", "coverage"],
     "semantic (embeddings)": ["semantic", "semantic_margin"],
-    "word meaning (embeddings)": ["words", "words_margin"],
+    "word meaning (embeddings)": ["words", "words_margin", "words_rare", "reach"],
     "structured checks": ["years", "degree", "credential", "unmet"],
     "combination": list(match.SIGNALS),
 }
@@ -49,6 +54,7 @@ class Case:
     gold: list[int | None]  # index into strengths
     strengths: list[match.StrengthText]
     held_out: bool  # written after the tables and signals were settled: an honest check
+    written: str  # when, as YYYY-MM-DD, if recorded; the first postings have none
 
 
 def load_cases(folder: Path = CASES) -> list[Case]:
@@ -69,6 +75,7 @@ def load_cases(folder: Path = CASES) -> list[Case]:
                 [None if item["best"] is None else index[item["best"]] for item in requirements],
                 strengths,
                 data.get("held_out", False),
+                data.get("written", "")[:10],
             )
         )
     return cases
@@ -195,13 +202,45 @@ def cross_validate(
     return scored
 
 
+def fitted_on_earlier(
+    cases: list[Case], blocks: list[list[np.ndarray]]
+) -> dict[str, list[tuple[np.ndarray, int | None]]]:
+    """Each dated batch of postings, scored with weights fitted on the postings written before."""
+    scored: dict[str, list[tuple[np.ndarray, int | None]]] = {}
+    for date in sorted({case.written for case in cases} - {""}):
+        earlier = [i for i, case in enumerate(cases) if case.written < date]
+        weights, bias = fit(
+            [block for i in earlier for block in blocks[i]],
+            [gold for i in earlier for gold in cases[i].gold],
+        )
+        scored[date] = [
+            (match.combine(block, weights, bias), gold)
+            for i, case in enumerate(cases)
+            if case.written == date
+            for block, gold in zip(blocks[i], case.gold, strict=True)
+        ]
+    return scored
+
+
+def print_row(label: str, f: Figures) -> None:
+    print(
+        f"{label:<34} {f.top1:6.3f} {f.mrr:6.3f} {f.gap_precision:6.3f} "
+        f"{f.gap_recall:6.3f} {f.decided:6.3f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="refit on all postings, write weights")
     parser.add_argument("--misses", action="store_true", help="list the combination's mistakes")
+    parser.add_argument("--before", metavar="DATE", help="only postings written before DATE")
     args = parser.parse_args()
+    if args.fit and args.before:
+        parser.error("--fit fits on every posting: leave out --before")
 
     cases = load_cases()
+    if args.before:
+        cases = [case for case in cases if case.written < args.before]
     blocks = [match.signals(case.requirements, case.strengths) for case in cases]
     baseline = [tfidf_scores(case) for case in cases]
     answerable = sum(g is not None for c in cases for g in c.gold)
@@ -211,27 +250,24 @@ def main() -> None:
         f"{sum(len(c.strengths) for c in cases)} strengths; leave-one-posting-out, "
         f"THRESHOLD {match.THRESHOLD}\n"
     )
-    print(f"{'signal':<28} {'top-1':>6} {'MRR':>6} {'gap P':>6} {'gap R':>6} {'auto':>6}")
+    print(f"{'signal':<34} {'top-1':>6} {'MRR':>6} {'gap P':>6} {'gap R':>6} {'auto':>6}")
     rows = [("TF-IDF cosine (baseline)", cross_validate(cases, baseline, [0]))]
     for name, signals in GROUPS.items():
         columns = [match.SIGNALS.index(signal) for signal in signals]
         rows.append((name, cross_validate(cases, blocks, columns)))
     for name, scored in rows:
-        f = Figures.of(scored)
-        print(
-            f"{name:<28} {f.top1:6.3f} {f.mrr:6.3f} {f.gap_precision:6.3f} "
-            f"{f.gap_recall:6.3f} {f.decided:6.3f}"
-        )
+        print_row(name, Figures.of(scored))
     held = [i for i, case in enumerate(cases) if case.held_out]
     if held:
         per_case = iter(rows[-1][1])
         chunks = [[next(per_case) for _ in case.gold] for case in cases]
-        f = Figures.of([pair for i in held for pair in chunks[i]])
-        label = f"  on {len(held)} held-out postings"
-        print(
-            f"{label:<28} {f.top1:6.3f} {f.mrr:6.3f} {f.gap_precision:6.3f} "
-            f"{f.gap_recall:6.3f} {f.decided:6.3f}"
+        print_row(
+            f"  on {len(held)} held-out postings",
+            Figures.of([pair for i in held for pair in chunks[i]]),
         )
+    for date, scored in fitted_on_earlier(cases, blocks).items():
+        batch = sum(case.written == date for case in cases)
+        print_row(f"  {batch} written {date}, fit before", Figures.of(scored))
     print("\nauto: share of requirements auto-match gets right (the answer, or rightly none)")
 
     if args.misses:

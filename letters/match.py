@@ -10,6 +10,9 @@ Three kinds of signal, combined by a small logistic model whose weights are data
 
 A score is the model's odds that the strength, rather than nothing in the bank, answers the
 requirement; every suggestion says why in a few words.
+
+Every requirement is measured against every strength at once, as requirement x strength
+arrays; Python objects are built only for the suggestions returned.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -48,8 +52,8 @@ CLOSE_IN_MEANING = "close in meaning"
 # The columns of signals(), in the order the fitted weights name them.
 SIGNALS = (
     "lexical",  # BM25, normalised by what the requirement would score against itself
-    "semantic",  # cosine of sentence embeddings, the whole text or the title alone
-    "words",  # requirement words matched by meaning to the strength's nearest words
+    "semantic",  # cosine of embeddings: requirement or its content words, strength or its title
+    "words",  # requirement words matched by meaning to the strength's nearest words, by bank idf
     "years",  # years stated over years asked, up to 1
     "degree",  # 1 meets the level and field, less for another field, -1 below the level
     "credential",  # 1 when the strength names a license or certification the requirement asks
@@ -58,11 +62,13 @@ SIGNALS = (
     "words_margin",
     "unmet",  # degrees and credentials asked that the strength does not show
     "unseen",  # share of the requirement's words that no strength in the bank uses
-    "coverage",  # share of the requirement's words the strength uses
+    "coverage",  # share of the requirement's words the strength uses, weighed as words_rare
+    "words_rare",  # as words, each requirement word weighed also by its rarity in English
+    "reach",  # how near the bank as a whole comes to the requirement's words, weighed the same
 )
 _LEXICAL, _SEMANTIC, _WORDS, _YEARS, _DEGREE, _CREDENTIAL = range(6)
 _MARGINS = slice(6, 9)
-_UNMET, _UNSEEN, _COVERAGE = 9, 10, 11
+_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH = range(9, 14)
 
 
 @dataclass(frozen=True)
@@ -91,18 +97,27 @@ def rank_all(
     """Same as rank for each requirement, reading the strengths once."""
     if not strengths:
         return [[] for _ in requirements]
-    bank = _Bank.build(strengths)
+    pairs = _Pairs.measure(requirements, strengths)
     weights, bias = _weights()
+    scores = np.where(pairs.blank, 0.0, combine(pairs.signals, weights, bias))
+    orders = np.argsort(-scores, axis=1, kind="stable")
+    shown = np.where(scores < NOT_A_LEAD, 0.0, np.round(scores, 3))
+    ids = np.array([strength.id for strength in strengths], dtype=object)
+    # Most strengths are no lead and share no word with a given requirement: that suggestion is
+    # the same for every requirement, so it is made once and shared (it is immutable).
+    idle = np.empty(len(ids), dtype=object)
+    idle[:] = [Suggestion(id_, 0.0, (NO_OVERLAP,)) for id_ in ids.tolist()]
     ranked = []
-    for found in _Found.all(requirements, bank):
-        if not found.query.weights:
-            ranked.append([Suggestion(strength.id, 0.0, (NO_WORDS,)) for strength in strengths])
+    for row, order in enumerate(orders):
+        if not pairs.queries[row].weights:
+            ranked.append([Suggestion(id_, 0.0, (NO_WORDS,)) for id_ in ids.tolist()])
             continue
-        scores = np.where(bank.blank, 0.0, combine(found.signals, weights, bias))
-        order = np.argsort(-scores, kind="stable").tolist()
-        shown = np.where(scores < NOT_A_LEAD, 0.0, np.round(scores, 3)).tolist()
-        why = found.explain(bank, shown)
-        ranked.append([Suggestion(strengths[i].id, shown[i], why[i]) for i in order])
+        why, reasoned = pairs.explain(row, shown[row])
+        made = idle.copy()
+        fresh = np.flatnonzero((shown[row] > 0) | reasoned)
+        columns = ids[fresh].tolist(), shown[row, fresh].tolist(), why[fresh].tolist()
+        made[fresh] = list(map(Suggestion, *columns))
+        ranked.append(made[order].tolist())
     return ranked
 
 
@@ -118,19 +133,20 @@ def signals(requirements: Sequence[str], strengths: Sequence[StrengthText]) -> l
 
     The ranking combines these; bench/match_eval.py reads them to measure and to fit.
     """
-    bank = _Bank.build(strengths)
-    return [found.signals for found in _Found.all(requirements, bank)]
+    if not strengths:
+        return [np.zeros((0, len(SIGNALS))) for _ in requirements]
+    return list(_Pairs.measure(requirements, strengths).signals)
 
 
 def combine(block: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    """Scores from signals: the fitted logistic model, then the degree veto.
+    """Scores from signals (any leading shape, SIGNALS last): the logistic model, then the veto.
 
     A strength that states a lower degree than the one asked may be the closest answer, but it
     does not answer the requirement, so it never clears THRESHOLD.
     """
     scores = 1 / (1 + np.exp(-np.clip(block @ weights + bias, -30, 30)))
     if weights[_DEGREE]:
-        scores = np.where(block[:, _DEGREE] < 0, np.minimum(scores, BELOW_DEGREE), scores)
+        scores = np.where(block[..., _DEGREE] < 0, np.minimum(scores, BELOW_DEGREE), scores)
     return scores
 
 
@@ -154,6 +170,7 @@ class _Strength:
     spellings: _Spellings
     surfaces: tuple[str, ...]
     facts: match_signals.Facts
+    text: str
 
 
 @lru_cache(maxsize=20_000)
@@ -168,90 +185,26 @@ def _read(strength: StrengthText) -> _Strength:
             tf[word.term] += weight
             for general in match_text.broader(word.term):
                 tf[general] += weight * IMPLIED_WEIGHT
+    text = ". ".join(part for part in (strength.title, strength.detail, *strength.tags) if part)
     return _Strength(
         tf,
         sum(tf.values()),
         _spellings(words),
         tuple(dict.fromkeys(word.surface for word in words)),
-        match_signals.facts(_text(strength), asked=False),
+        match_signals.facts(text, asked=False),
+        text,
     )
-
-
-@dataclass(frozen=True)
-class _Bank:
-    """The strengths side by side: BM25 weights, embeddings and words as arrays."""
-
-    strengths: tuple[_Strength, ...]
-    terms: dict[str, int]
-    df: np.ndarray  # by term
-    bm25: np.ndarray  # strength x term
-    vectors: np.ndarray  # strength x dim: the whole text
-    title_vectors: np.ndarray  # the title alone, which often says it best
-    word_vectors: np.ndarray  # distinct word x dim
-    words: tuple[str, ...]  # the distinct words
-    word_index: np.ndarray  # each (strength, word) occurrence's distinct word, by strength
-    word_bounds: np.ndarray  # strength i's occurrences are [bounds[i], bounds[i + 1])
-    stating: tuple[list[int], list[int], list[int]]  # rows stating years, a degree, credentials
-    blank: np.ndarray  # strengths with no words at all: they answer nothing
-    avgdl: float
-
-    def __len__(self) -> int:
-        return len(self.strengths)
-
-    @classmethod
-    def build(cls, strengths: Sequence[StrengthText]) -> _Bank:
-        read = tuple(_read(strength) for strength in strengths)
-        terms: dict[str, int] = {}
-        rows, columns, counts = [], [], []
-        for row, strength in enumerate(read):
-            for term, count in strength.tf.items():
-                rows.append(row)
-                columns.append(terms.setdefault(term, len(terms)))
-                counts.append(count)
-        size = len(read)
-        df = np.bincount(columns, minlength=len(terms))
-        lengths = np.array([strength.length for strength in read])
-        avgdl = float(lengths.mean()) if lengths.sum() else 1.0
-        bm25 = np.zeros((size, len(terms)), dtype=np.float32)
-        bm25[rows, columns] = _idf(df[columns], size) * _saturate(
-            np.array(counts, dtype=np.float64), lengths[rows], avgdl
-        )
-        distinct: dict[str, int] = {}
-        index = [
-            distinct.setdefault(surface, len(distinct))
-            for strength in read
-            for surface in strength.surfaces
-        ]
-        bounds = np.cumsum([0] + [len(strength.surfaces) for strength in read])
-        return cls(
-            strengths=read,
-            terms=terms,
-            df=df,
-            bm25=bm25,
-            vectors=match_embed.remembered([_text(strength) for strength in strengths]),
-            title_vectors=match_embed.remembered([strength.title for strength in strengths]),
-            word_vectors=match_embed.remembered(list(distinct)),
-            words=tuple(distinct),
-            word_index=np.array(index, dtype=np.intp),
-            word_bounds=bounds,
-            stating=(
-                [row for row, strength in enumerate(read) if strength.facts.years],
-                [row for row, strength in enumerate(read) if strength.facts.degree],
-                [row for row, strength in enumerate(read) if strength.facts.credentials],
-            ),
-            blank=np.array([not strength.surfaces for strength in read]),
-            avgdl=avgdl,
-        )
 
 
 @dataclass(frozen=True)
 class _Query:
     """A requirement's words: its own terms weigh 1, what they imply IMPLIED_WEIGHT."""
 
-    words: tuple[Word, ...]
     weights: dict[str, float]
+    own: tuple[str, ...]  # the terms weighing 1
     spellings: _Spellings
     surfaces: tuple[str, ...]
+    surface_terms: tuple[str, ...]  # the term each surface stands for
     asks: match_signals.Facts
 
 
@@ -259,146 +212,296 @@ class _Query:
 def _ask(requirement: str) -> _Query:
     words = match_text.words(requirement)
     weights = {word.term: 1.0 for word in words}
+    own = tuple(weights)
     spellings = _spellings(words)
     for word in words:
         for general in match_text.broader(word.term):
             weights.setdefault(general, IMPLIED_WEIGHT)
+    term_of = {word.surface: word.term for word in words}
     return _Query(
-        tuple(words),
         weights,
+        own,
         spellings,
-        tuple(dict.fromkeys(word.surface for word in words)),
+        tuple(term_of),
+        tuple(term_of.values()),
         match_signals.facts(requirement, asked=True),
     )
 
 
 @dataclass(frozen=True)
-class _Found:
-    """One requirement against the bank: its signals, and what each explanation needs."""
+class _Pairs:
+    """Every requirement against every strength: the signals, and what explanations need."""
 
-    query: _Query
-    signals: np.ndarray
-    matched: dict[int, list[str]]
-    checks: dict[int, match_signals.Check]
-    related: dict[int, tuple[str, str]]
-
-    @classmethod
-    def all(cls, requirements: Sequence[str], bank: _Bank) -> list[_Found]:
-        vectors = match_embed.remembered(list(requirements))
-        return [
-            cls.of(_ask(text), vector, bank)
-            for text, vector in zip(requirements, vectors, strict=True)
-        ]
+    queries: tuple[_Query, ...]
+    strengths: tuple[_Strength, ...]
+    signals: np.ndarray  # requirement x strength x SIGNALS
+    blank: np.ndarray  # by strength: no words at all, so it answers nothing
+    lexicon: _Lexicon
+    matched: np.ndarray  # requirement x strength: they share a term
+    checks: list[dict[int, match_signals.Check]]  # by requirement: strength -> reasons
+    related: list[dict[int, tuple[str, str]]]  # by requirement: the closest pair of words
 
     @classmethod
-    def of(cls, query: _Query, vector: np.ndarray, bank: _Bank) -> _Found:
-        signals = np.zeros((len(bank), len(SIGNALS)))
-        if not query.weights:
-            return cls(query, signals, {}, {}, {})
-        matched = _lexical(query, bank, signals)
-        signals[:, _SEMANTIC] = np.maximum(bank.vectors @ vector, bank.title_vectors @ vector)
-        related = _word_meaning(query, bank, signals)
-        checks = _structured(query.asks, bank, signals)
-        signals[:, _MARGINS] = _margins(signals[:, [_LEXICAL, _SEMANTIC, _WORDS]])
-        return cls(query, signals, matched, checks, related)
+    def measure(cls, requirements: Sequence[str], strengths: Sequence[StrengthText]) -> _Pairs:
+        queries = tuple(_ask(text) for text in requirements)
+        read = tuple(_read(strength) for strength in strengths)
+        words = list(dict.fromkeys(s for strength in read for s in strength.surfaces))
+        surfaces = list(dict.fromkeys(s for query in queries for s in query.surfaces))
+        texts, titles, asked, content, word_vectors, surface_vectors = _embedded(
+            [strength.text for strength in read],
+            [strength.title for strength in strengths],
+            list(requirements),
+            [" ".join(query.surfaces) for query in queries],
+            words,
+            surfaces,
+        )
+        signals = np.zeros((len(queries), len(read), len(SIGNALS)))
+        lexicon = _Lexicon.of(queries, read)
+        matched = lexicon.measure(queries, signals)
+        # Posting words ("experience with", "ability to") blur a sentence's vector: the content
+        # words alone often say it more plainly.
+        sides = (asked @ texts.T, asked @ titles.T, content @ texts.T, content @ titles.T)
+        signals[..., _SEMANTIC] = np.maximum.reduce(sides)
+        meaning = _Meaning.of(queries, read, words, word_vectors, surfaces, surface_vectors)
+        meaning.measure(queries, lexicon, signals)
+        checks = _structured(queries, read, signals)
+        signals[..., _MARGINS] = _margins(signals[..., [_LEXICAL, _SEMANTIC, _WORDS]])
+        signals[[not query.weights for query in queries]] = 0.0
+        unexplained = ~matched
+        for row, checked in enumerate(checks):
+            unexplained[row, list(checked)] = False
+        return cls(
+            queries,
+            read,
+            signals,
+            np.array([not strength.surfaces for strength in read]),
+            lexicon,
+            matched,
+            checks,
+            meaning.related(unexplained),
+        )
 
-    def explain(self, bank: _Bank, scores: list[float]) -> list[tuple[str, ...]]:
+    def explain(self, row: int, shown: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each strength's reasons: what was checked, the words shared or related, else the
-        nearest pair of words, else that it is close in meaning (if it is a lead at all)."""
-        close, far = (CLOSE_IN_MEANING,), (NO_OVERLAP,)
-        why = [close if score > 0 else far for score in scores]
-        for row, (theirs, ours) in self.related.items():
-            why[row] = (f"related: {theirs} ~ {ours}",)
-        for row in self.checks.keys() | self.matched.keys():
-            found = list(self.checks[row].why) if row in self.checks else []
-            if row in self.matched:
-                found += _explain_terms(
-                    self.matched[row], self.query.spellings, bank.strengths[row].spellings
-                )
-            if found:
-                why[row] = tuple(found)
-        return why
+        nearest pair of words, else that it is close in meaning (if it is a lead at all); and
+        which strengths have reasons of their own rather than a stock one."""
+        why = np.where(shown > 0, _CLOSE, _FAR)
+        reasoned = self.matched[row].copy()
+        for strength, (theirs, ours) in self.related[row].items():
+            why[strength] = (f"related: {theirs} ~ {ours}",)
+            reasoned[strength] = True
+        checks = self.checks[row]
+        for strength, check in checks.items():
+            why[strength] = check.why
+            reasoned[strength] = True
+        query = self.queries[row]
+        columns = self.lexicon.columns[row]
+        for strength in np.flatnonzero(self.matched[row]).tolist():
+            terms = [self.lexicon.terms[c] for c in columns[self.lexicon.uses[strength, columns]]]
+            found = _explain_terms(terms, query.spellings, self.strengths[strength].spellings)
+            why[strength] = (*(checks[strength].why if strength in checks else ()), *found)
+        return why, reasoned
 
 
-def _lexical(query: _Query, bank: _Bank, signals: np.ndarray) -> dict[int, list[str]]:
-    """BM25, the words nobody in the bank uses, each strength's coverage; which terms matched."""
-    own = [term for term, weight in query.weights.items() if weight == 1.0]
-    known = [term for term in query.weights if term in bank.terms]
-    signals[:, _UNSEEN] = sum(term not in bank.terms for term in own) / len(own)
-    if not known:
-        return {}
-    columns = [bank.terms[term] for term in known]
-    weights = np.array([query.weights[term] for term in known])
-    every = list(query.weights)
-    df = np.array([bank.df[bank.terms[term]] if term in bank.terms else 0 for term in every])
-    ceiling = np.array([query.weights[term] for term in every]) @ (
-        _idf(df, len(bank)) * _saturate(1.0, len(query.weights), bank.avgdl)
-    )
-    part = bank.bm25[:, columns]
-    signals[:, _LEXICAL] = np.minimum(1.0, (part @ weights) / ceiling)
-    is_own = np.array([query.weights[term] == 1.0 for term in known])
-    signals[:, _COVERAGE] = ((part > 0) & is_own).sum(axis=1) / len(own)
-    matched: dict[int, list[str]] = {}
-    rows, cols = np.nonzero(part)
-    for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-        matched.setdefault(row, []).append(known[col])
-    return matched
+# One-element object arrays, so np.where puts the same tuple in every slot it picks.
+_CLOSE, _FAR = np.empty(1, dtype=object), np.empty(1, dtype=object)
+_CLOSE[0], _FAR[0] = (CLOSE_IN_MEANING,), (NO_OVERLAP,)
 
 
-def _word_meaning(query: _Query, bank: _Bank, signals: np.ndarray) -> dict[int, tuple[str, str]]:
-    """For each requirement word, the strength's nearest word in meaning, averaged by rarity.
+def _embedded(*groups: list[str]) -> list[np.ndarray]:
+    """Vectors for several lists of texts, encoded in one batch."""
+    vectors = match_embed.remembered([text for group in groups for text in group])
+    return np.split(vectors, np.cumsum([len(group) for group in groups])[:-1])
 
-    Also, for explanations, the closest (strength word, requirement word) pair per strength.
-    """
-    if not query.surfaces or not len(bank.word_index):
-        return {}
-    term_of = {word.surface: word.term for word in query.words}
-    df = np.array(
-        [
-            bank.df[bank.terms[term]] if term in bank.terms else 0
-            for term in (term_of[surface] for surface in query.surfaces)
-        ]
-    )
-    idf = _idf(df, len(bank))
-    similar = (match_embed.remembered(query.surfaces) @ bank.word_vectors.T)[:, bank.word_index]
-    filled = np.diff(bank.word_bounds) > 0
-    nearest = np.zeros((len(query.surfaces), len(bank)))
-    nearest[:, filled] = np.maximum.reduceat(similar, bank.word_bounds[:-1][filled], axis=1)
-    signals[:, _WORDS] = (idf @ np.clip(nearest, 0, 1)) / idf.sum()
-    # The closest pair: the requirement word nearest to the strength, and the strength's word
-    # that is that near, found for all strengths at once.
-    closest = nearest.argmax(axis=0)
-    owner = np.repeat(np.arange(len(bank)), np.diff(bank.word_bounds))
-    value = similar[closest[owner], np.arange(len(owner))]
-    hits = np.flatnonzero(value >= np.maximum(nearest.max(axis=0)[owner], RELATED_WORDS))
-    rows, first = np.unique(owner[hits], return_index=True)
-    related = {}
-    for row, occurrence in zip(rows.tolist(), hits[first].tolist(), strict=True):
-        theirs = bank.words[bank.word_index[occurrence]]
-        ours = query.surfaces[closest[row]]
-        if theirs != ours:
-            related[row] = (theirs, ours)
-    return related
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """The bank's BM25 weights for the requirements' terms, and every term's rarity."""
+
+    terms: tuple[str, ...]  # the requirements' terms some strength uses
+    bm25: np.ndarray  # strength x terms
+    uses: np.ndarray  # strength x terms: bm25 > 0
+    columns: tuple[np.ndarray, ...]  # by requirement: indices into terms, in its own order
+    df: Counter[str]  # every term of the bank: how many strengths use it
+    size: int
+    avgdl: float
+
+    @classmethod
+    def of(cls, queries: Sequence[_Query], read: Sequence[_Strength]) -> _Lexicon:
+        asked = {term for query in queries for term in query.weights}
+        df = Counter(chain.from_iterable(strength.tf.keys() for strength in read))
+        terms = tuple(t for t in dict.fromkeys(t for q in queries for t in q.weights) if df[t])
+        index = {term: i for i, term in enumerate(terms)}
+        rows, columns, counts = [], [], []
+        for row, strength in enumerate(read):
+            for term in strength.tf.keys() & asked:
+                rows.append(row)
+                columns.append(index[term])
+                counts.append(strength.tf[term])
+        lengths = np.array([strength.length for strength in read])
+        avgdl = float(lengths.mean()) if lengths.sum() else 1.0
+        bm25 = np.zeros((len(read), len(terms)), dtype=np.float32)
+        if rows:
+            df_found = np.array([df[terms[column]] for column in columns])
+            bm25[rows, columns] = _idf(df_found, len(read)) * _saturate(
+                np.array(counts, dtype=np.float64), lengths[rows], avgdl
+            )
+        by_query = tuple(
+            np.array([index[term] for term in query.weights if term in index], dtype=np.intp)
+            for query in queries
+        )
+        return cls(terms, bm25, bm25 > 0, by_query, df, len(read), avgdl)
+
+    def idf(self, terms: Sequence[str]) -> np.ndarray:
+        return _idf(np.array([self.df[term] for term in terms]), self.size)
+
+    def measure(self, queries: Sequence[_Query], signals: np.ndarray) -> np.ndarray:
+        """BM25 against the requirement's own ceiling, and the share of its words no strength
+        uses. Returns which pairs share a term."""
+        weights = np.zeros((len(queries), len(self.terms)))
+        ceiling = np.ones(len(queries))
+        for row, query in enumerate(queries):
+            if not query.weights:
+                continue
+            columns = self.columns[row]
+            weights[row, columns] = [query.weights[self.terms[column]] for column in columns]
+            every = list(query.weights)
+            ceiling[row] = np.array([query.weights[term] for term in every]) @ (
+                self.idf(every) * _saturate(1.0, len(every), self.avgdl)
+            )
+            unseen = sum(not self.df[term] for term in query.own)
+            signals[row, :, _UNSEEN] = unseen / len(query.own)
+        scores = weights @ self.bm25.T
+        signals[..., _LEXICAL] = np.minimum(1.0, scores / ceiling[:, None])
+        return scores > 0
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    """How near in meaning each requirement word is to each strength's nearest word."""
+
+    similar: np.ndarray  # strength word occurrence x requirement surface
+    nearest: np.ndarray  # requirement surface x strength: the best over the strength's words
+    surfaces: tuple[str, ...]  # every requirement's distinct surfaces, in one list
+    by_query: np.ndarray  # requirement x its surfaces, indices into `surfaces` (padded)
+    vocabulary: tuple[str, ...]  # the strengths' distinct words
+    word_index: np.ndarray  # each (strength, word) occurrence's distinct word, by strength
+    bounds: np.ndarray  # strength i's occurrences are [bounds[i], bounds[i + 1])
+
+    @classmethod
+    def of(
+        cls,
+        queries: Sequence[_Query],
+        read: Sequence[_Strength],
+        words: list[str],
+        word_vectors: np.ndarray,
+        surfaces: list[str],
+        surface_vectors: np.ndarray,
+    ) -> _Meaning:
+        distinct = {word: i for i, word in enumerate(words)}
+        index = np.array(
+            [distinct[s] for strength in read for s in strength.surfaces], dtype=np.intp
+        )
+        bounds = np.cumsum([0] + [len(strength.surfaces) for strength in read])
+        similar = (word_vectors @ surface_vectors.T)[index]
+        filled = np.diff(bounds) > 0
+        # one row more, all zeros, stands for the padding in by_query
+        nearest = np.zeros((len(surfaces) + 1, len(read)))
+        if similar.size:
+            nearest[:-1, filled] = np.maximum.reduceat(similar, bounds[:-1][filled], axis=0).T
+        where = {surface: i for i, surface in enumerate(surfaces)}
+        by_query = np.full(
+            (len(queries), max((len(q.surfaces) for q in queries), default=0)), len(surfaces)
+        )
+        for row, query in enumerate(queries):
+            by_query[row, : len(query.surfaces)] = [where[s] for s in query.surfaces]
+        return cls(similar, nearest, tuple(surfaces), by_query, tuple(words), index, bounds)
+
+    def measure(self, queries: Sequence[_Query], lexicon: _Lexicon, signals: np.ndarray) -> None:
+        """Word meaning averaged by rarity in the bank, then also in English, which tells
+        "payroll" from "processing" where a small bank cannot; coverage and reach weighed so too."""
+        idf = np.zeros((len(queries), len(self.nearest)))
+        terms = [""] * len(self.surfaces)
+        for row, query in enumerate(queries):
+            if query.surfaces:
+                at = self.by_query[row, : len(query.surfaces)]
+                idf[row, at] = lexicon.idf(query.surface_terms)
+                for index, term in zip(at.tolist(), query.surface_terms, strict=True):
+                    terms[index] = term
+        weight = idf * np.append(match_embed.rarity(self.surfaces), 0.0)
+        idf /= np.maximum(idf.sum(axis=1, keepdims=True), 1e-12)
+        weight /= np.maximum(weight.sum(axis=1, keepdims=True), 1e-12)
+        near = np.clip(self.nearest, 0, 1)
+        signals[..., _WORDS] = idf @ near
+        signals[..., _WORDS_RARE] = weight @ near
+        signals[..., _REACH] = (weight @ near.max(axis=1))[:, None]
+        column = {term: i for i, term in enumerate(lexicon.terms)}
+        uses = np.zeros((len(self.nearest), lexicon.size))
+        for index, term in enumerate(terms):
+            if term in column:
+                uses[index] = lexicon.uses[:, column[term]]
+        signals[..., _COVERAGE] = weight @ uses
+
+    def related(self, among: np.ndarray) -> list[dict[int, tuple[str, str]]]:
+        """For the pairs `among` (requirement x strength) whose words are close in meaning: the
+        requirement word nearest to the strength, and the strength's word that is that near."""
+        related: list[dict[int, tuple[str, str]]] = [{} for _ in among]
+        near = self.nearest[self.by_query]  # requirement x its surfaces x strength
+        if not near.size:
+            return related
+        best, slot = near.max(axis=1), near.argmax(axis=1)
+        rows, strengths = np.nonzero(among & (best >= RELATED_WORDS))
+        surfaces = self.by_query[rows, slot[rows, strengths]]
+        lengths = np.diff(self.bounds)[strengths]
+        pair = np.repeat(np.arange(len(rows)), lengths)
+        occurrence = (
+            self.bounds[strengths][pair]
+            + np.arange(len(pair))
+            - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        )
+        hit = self.similar[occurrence, surfaces[pair]] >= best[rows, strengths][pair]
+        found, first = np.unique(pair[hit], return_index=True)
+        theirs = self.word_index[occurrence[hit][first]]
+        pairs = zip(found.tolist(), theirs.tolist(), strict=True)
+        row_of, strength_of, surface_of = rows.tolist(), strengths.tolist(), surfaces.tolist()
+        for at, word in pairs:
+            theirs, ours = self.vocabulary[word], self.surfaces[surface_of[at]]
+            if theirs != ours:
+                related[row_of[at]][strength_of[at]] = (theirs, ours)
+        return related
 
 
 def _structured(
-    asks: match_signals.Facts, bank: _Bank, signals: np.ndarray
-) -> dict[int, match_signals.Check]:
+    queries: Sequence[_Query], read: Sequence[_Strength], signals: np.ndarray
+) -> list[dict[int, match_signals.Check]]:
     """Years, degree and credentials, for the strengths that state any of what is asked."""
-    if not (asks.years or asks.degree or asks.credentials):
-        return {}
-    checks = {}
-    years, degrees, credentials = bank.stating
-    rows = set(years if asks.years else ())
-    rows.update(degrees if asks.degree else ())
-    rows.update(credentials if asks.credentials else ())
-    for row in sorted(rows):
-        check = match_signals.check(asks, bank.strengths[row].facts)
-        signals[row, _YEARS : _CREDENTIAL + 1] = check.years, check.degree, check.credential
-        if check.why:
-            checks[row] = check
-    wanted = bool(asks.degree) + bool(asks.credentials)
-    signals[:, _UNMET] = wanted - (signals[:, _DEGREE] >= 1) - signals[:, _CREDENTIAL]
+    stating: dict[match_signals.Facts, list[int]] = {}
+    for row, strength in enumerate(read):
+        facts = strength.facts
+        if facts.years or facts.degree or facts.credentials:
+            stating.setdefault(facts, []).append(row)
+    checks: list[dict[int, match_signals.Check]] = [{} for _ in queries]
+    for at, query in enumerate(queries):
+        asks = query.asks
+        if not (asks.years or asks.degree or asks.credentials):
+            continue
+        for has, rows in stating.items():
+            if (
+                (asks.years and has.years)
+                or (asks.degree and has.degree)
+                or (asks.credentials and has.credentials)
+            ):
+                check = match_signals.check(asks, has)
+                signals[at, rows, _YEARS : _CREDENTIAL + 1] = (
+                    check.years,
+                    check.degree,
+                    check.credential,
+                )
+                if check.why:
+                    checks[at].update(dict.fromkeys(rows, check))
+        wanted = bool(asks.degree) + bool(asks.credentials)
+        found = signals[at]
+        found[:, _UNMET] = wanted - (found[:, _DEGREE] >= 1) - found[:, _CREDENTIAL]
     return checks
 
 
@@ -416,10 +519,6 @@ def _spellings(words: list[Word]) -> _Spellings:
     return spellings
 
 
-def _text(strength: StrengthText) -> str:
-    return ". ".join(part for part in (strength.title, strength.detail, *strength.tags) if part)
-
-
 def _idf(df: np.ndarray, size: int) -> np.ndarray:
     """BM25 idf: the +1 inside the log keeps it positive; an unseen word weighs as a rare one."""
     n = np.maximum(df, 1)
@@ -431,11 +530,14 @@ def _saturate(tf: np.ndarray | float, length: np.ndarray | float, avgdl: float) 
 
 
 def _margins(columns: np.ndarray) -> np.ndarray:
-    """Each value minus the best other strength's: a clear winner stands out from the pack."""
-    if len(columns) < 2:
+    """Each value minus the best other strength's: a clear winner stands out from the pack.
+
+    `columns` is requirement x strength x signal.
+    """
+    if columns.shape[1] < 2:
         return columns.copy()
-    order = np.sort(columns, axis=0)
-    top, second = order[-1], order[-2]
+    top2 = np.partition(columns, -2, axis=1)
+    top, second = top2[:, -1:], top2[:, -2:-1]
     return columns - np.where(columns == top, second, top)
 
 

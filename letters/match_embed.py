@@ -9,6 +9,7 @@ the vocabulary is quantized; the result is the same mean of token vectors.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from functools import cache
 from itertools import chain
@@ -65,15 +66,58 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def remembered(texts: Sequence[str]) -> np.ndarray:
-    """Like embed, remembering each text: a user's bank is ranked again and again."""
-    missing = [text for text in dict.fromkeys(texts) if text not in _seen]
-    if missing:
-        if len(_seen) + len(missing) > _REMEMBERED:
-            _seen.clear()
-        _seen.update(zip(missing, embed(missing), strict=True))
+    """Like embed, remembering each text: a user's bank is ranked again and again.
+
+    The vectors live in one growing matrix, so a call gathers rows instead of stacking arrays.
+    """
+    global _matrix
     if not texts:
         return np.zeros((0, model().dim), dtype=np.float32)
-    return np.stack([_seen[text] for text in texts])
+    with _lock:  # threaded workers share the process's memory
+        missing = [text for text in dict.fromkeys(texts) if text not in _rows]
+        if missing:
+            if len(_rows) + len(missing) > _REMEMBERED:
+                _rows.clear()
+                missing = list(dict.fromkeys(texts))
+            start = len(_rows)
+            if start + len(missing) > len(_matrix):
+                size = max(2 * len(_matrix), start + len(missing))
+                grown = np.zeros((size, model().dim), np.float32)
+                if start:
+                    grown[:start] = _matrix[:start]
+                _matrix = grown
+            _matrix[start : start + len(missing)] = embed(missing)
+            _rows.update(zip(missing, range(start, start + len(missing)), strict=True))
+        return _matrix[[_rows[text] for text in texts]]
 
 
-_seen: dict[str, np.ndarray] = {}  # per process, like the model; nothing to share
+def rarity(words: Sequence[str]) -> np.ndarray:
+    """How rare each word is in English, 0 to 1: the largest of its tokens' weights.
+
+    The distilled model weighs each token by its frequency (SIF weighting), so a word the
+    tokenizer knows as common ("processing") weighs less than one it knows as rare ("payroll").
+    """
+    static = model()
+    with _lock:
+        missing = [word for word in dict.fromkeys(words) if word not in _rarity]
+        if missing:
+            encoded = static.tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+            for word, encoding in zip(missing, encoded, strict=True):
+                ids = [i for i in encoding.ids if i != static.unk_token_id]
+                weights = static.weights[ids] if static.weights is not None else np.ones(len(ids))
+                _rarity[word] = float(weights.max()) if len(ids) else 1.0
+        return np.array([_rarity[word] for word in words])
+
+
+def forget() -> None:
+    """Drop every remembered vector and weight, so the next call works afresh (for timing)."""
+    with _lock:
+        _rows.clear()
+        _rarity.clear()
+
+
+# Per process, like the model; nothing to share. Row _rows[text] of _matrix is text's vector.
+_rows: dict[str, int] = {}
+_matrix = np.zeros((0, 0), dtype=np.float32)
+_rarity: dict[str, float] = {}
+_lock = threading.RLock()

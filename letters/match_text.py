@@ -71,8 +71,11 @@ class Word:
 
 def fold(text: str) -> str:
     """Lowercase with accents, compatibility forms, links and apostrophes folded away."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
+    if text.isascii():  # most text: casefold is lower, and there is nothing to decompose
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        folded = "".join(char for char in folded if not unicodedata.combining(char))
     return _APOSTROPHE.sub("", _URL.sub(" ", folded))
 
 

@@ -223,6 +223,31 @@ def test_pooling_matches_model2vec() -> None:
     assert np.allclose(match_embed.remembered(texts[:2]), expected[:2], atol=1e-5)
 
 
+def test_remembered_vectors_are_the_embedded_ones() -> None:
+    texts = [f"shift lead number {number}" for number in range(300)]
+    match_embed.forget()
+    first = match_embed.remembered(texts[:10])
+    again = match_embed.remembered(texts + texts[:10])
+    assert np.allclose(again[:300], match_embed.embed(texts), atol=1e-6)
+    assert np.array_equal(again[300:], first)
+
+
+def test_rarity_tells_a_specific_word_from_a_common_one() -> None:
+    payroll, processing = match_embed.rarity(["payroll", "processing"])
+    assert payroll > processing
+    assert match_embed.rarity([""]).tolist() == [1.0]
+
+
+def test_coverage_weighs_the_rare_word_more() -> None:
+    strengths = [
+        StrengthText("ap", "Processed vendor invoices"),
+        StrengthText("pay", "Ran payroll for 80 people"),
+    ]
+    block = signals(["Payroll processing experience"], strengths)[0]
+    coverage = block[:, SIGNALS.index("coverage")]
+    assert coverage[1] > 0.5 > coverage[0] > 0
+
+
 def test_empty_inputs() -> None:
     assert rank("Supervise staff", []) == []
     assert rank_all([], BANK) == []

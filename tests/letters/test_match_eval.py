@@ -41,16 +41,40 @@ def test_enough_postings_and_gaps() -> None:
 
 
 def test_cross_validated_figures_stay_above_the_floor(measured) -> None:
-    """Measured with leave-one-posting-out weights: top-1 0.944, gap P 0.853 and R 0.829."""
+    """Measured with leave-one-posting-out weights on all 24 postings: top-1 0.893, MRR 0.934,
+    gap P 0.695 and R 0.774 (the six written 2026-11-26 are mostly paraphrases, and harder)."""
     cases, blocks = measured
     combined = match_eval.cross_validate(cases, blocks, list(range(len(match.SIGNALS))))
     figures = match_eval.Figures.of(combined)
-    assert figures.top1 >= 0.9
-    assert figures.mrr >= 0.93
-    assert figures.gap_precision >= 0.75
-    assert figures.gap_recall >= 0.75
+    assert figures.top1 >= 0.87
+    assert figures.mrr >= 0.91
+    assert figures.gap_precision >= 0.65
+    assert figures.gap_recall >= 0.72
     baseline = match_eval.cross_validate(cases, [match_eval.tfidf_scores(c) for c in cases], [0])
     assert figures.top1 >= match_eval.Figures.of(baseline).top1 + 0.25
+
+
+def test_first_postings_keep_their_figures(measured) -> None:
+    """The 18 postings the signals were developed on: top-1 0.951, gap P 0.829 and R 0.829."""
+    cases, blocks = measured
+    first = [i for i, case in enumerate(cases) if not case.written]
+    figures = match_eval.Figures.of(
+        match_eval.cross_validate(
+            [cases[i] for i in first], [blocks[i] for i in first], list(range(len(match.SIGNALS)))
+        )
+    )
+    assert figures.top1 >= 0.93
+    assert figures.gap_precision >= 0.8
+    assert figures.gap_recall >= 0.8
+
+
+def test_dated_postings_are_scored_on_weights_fitted_before_them(measured) -> None:
+    cases, blocks = measured
+    scored = match_eval.fitted_on_earlier(cases, blocks)
+    assert list(scored) == ["2026-11-26"]
+    assert len(scored["2026-11-26"]) == sum(
+        len(case.gold) for case in cases if case.written == "2026-11-26"
+    )
 
 
 def test_committed_weights_are_the_fit_on_the_cases(measured) -> None:
