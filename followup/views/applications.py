@@ -1,6 +1,8 @@
-"""The applications side by side, each one's overview, and moving it between stages."""
+"""The list of applications, a new one from a pasted posting, and each one's overview."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +22,8 @@ from letters.matching import posting_coverage
 from letters.models import Coverage
 
 
-def a_week_from_now():
+def a_week_from_now() -> datetime.datetime:
+    """When a visit would sensibly be: a week out, mid-morning."""
     return timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0) + WEEK
 
 
@@ -41,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "query": query,
         "stage": stage,
         "stages": Stage.choices,
-        "has_any": rows or applications.exists(),
+        "has_any": bool(rows) or applications.exists(),
     }
     return TemplateResponse(request, "followup/application_list.html", context)
 
