@@ -104,3 +104,21 @@ def test_pasting_a_posting_fills_in_who_and_what(page, shot):
     page.get_by_role("button", name="Save and find requirements").click()
     expect(page.get_by_role("heading", name=re.compile("Education Manager"))).to_be_visible()
     expect(page.get_by_text("at Port City Museum")).to_be_visible()
+
+
+def test_change_password_and_log_out(page):
+    UserFactory(username="kit")
+    log_in(page, "kit")
+    page.get_by_role("button", name="kit").click()
+    page.get_by_role("link", name="Change password").click()
+    page.get_by_label("Old password").fill(PASSWORD)
+    page.get_by_label("New password*", exact=True).fill("an entirely new phrase 9")
+    page.get_by_label("New password confirmation").fill("an entirely new phrase 9")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Your password has been changed.")).to_be_visible()
+    page.get_by_role("button", name="kit").click()
+    page.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
