@@ -76,7 +76,7 @@ def letter_document(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render.render_html(owned_letter(request, pk)))
 
 
-@require_GET
+@require_POST
 def letter_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """A file to send; each one is recorded with what it held."""
     letter = owned_letter(request, pk)

@@ -140,8 +140,8 @@
   }
 
   // After a download, offer to close the step the letter was for.
-  document.addEventListener("click", function (event) {
-    if (!event.target.closest("a[download]")) return;
+  document.addEventListener("submit", function (event) {
+    if (!event.target.matches("form[data-download]")) return;
     document.querySelectorAll("[data-after-download]").forEach(function (note) {
       note.hidden = false;
     });

@@ -72,8 +72,9 @@ def test_interview_to_visit_and_compare(page, shot):
 
         week.get_by_role("button", name="Write the letter").click()
         expect(page.get_by_label("Salutation")).to_have_value("Dear Dana Whitfield,")
+        expect(page.get_by_role("status").filter(has_text="Sent it?")).to_be_hidden()
         with page.expect_download():
-            page.get_by_role("link", name="Download PDF").click()
+            page.get_by_role("button", name="Download PDF").click()
         expect(page.get_by_role("status").filter(has_text="Sent it?")).to_be_visible()
 
         page.get_by_role("link", name="Due", exact=True).click()

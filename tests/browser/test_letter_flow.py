@@ -100,7 +100,7 @@ def test_from_sign_up_to_pdf(page, shot, tmp_path):
     shot(page, "10-preview")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download PDF").click()
+        page.get_by_role("button", name="Download PDF").click()
     pdf_path = tmp_path / "letter.pdf"
     download_info.value.save_as(pdf_path)
     reader = PdfReader(io.BytesIO(pdf_path.read_bytes()))

@@ -53,7 +53,7 @@ def log_in(page) -> None:
 
 def fetch(page, name: str, tmp_path) -> bytes:
     with page.expect_download() as info:
-        page.get_by_role("link", name=name, exact=True).first.click()
+        page.get_by_role("button", name=name, exact=True).first.click()
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     return path.read_bytes()

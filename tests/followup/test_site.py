@@ -60,7 +60,7 @@ def test_unexpected_error_shows_a_friendly_page_and_keeps_data(client_of, user, 
 
     monkeypatch.setattr("letters.render.render_pdf", broken)
     client_of.raise_request_exception = False
-    response = client_of.get(reverse("letters:letter_pdf", args=[letter.pk]))
+    response = client_of.post(reverse("letters:letter_pdf", args=[letter.pk]))
     assert response.status_code == 500
     assert "Everything you had already saved is safe" in response.content.decode()
     assert get_user_model().objects.get(pk=user.pk).postings.get().letters.count() == 1

@@ -50,7 +50,7 @@ def letter(user):
 
 
 def download(client, letter, fmt):
-    return client.get(reverse("letters:letter_download", args=[letter.pk, fmt]))
+    return client.post(reverse("letters:letter_download", args=[letter.pk, fmt]))
 
 
 class TestDownloads:
@@ -77,7 +77,7 @@ class TestDownloads:
         assert message["Subject"] == "Thank you: Education Manager interview"
 
     def test_the_old_pdf_address_still_works(self, client_of, letter):
-        response = client_of.get(reverse("letters:letter_pdf", args=[letter.pk]))
+        response = client_of.post(reverse("letters:letter_pdf", args=[letter.pk]))
         assert response["Content-Type"] == "application/pdf"
         assert letter.dispatches.get().format == OutputFormat.PDF
 
@@ -225,7 +225,7 @@ class TestOwnership:
             reverse("letters:letter_download", args=[letter.pk, "docx"]),
             reverse("letters:letter_download", args=[letter.pk, "eml"]),
         ):
-            assert client.get(url).status_code == 404
+            assert client.post(url).status_code == 404
         assert client.post(reverse("letters:letter_copy", args=[letter.pk])).status_code == 404
         assert not Dispatch.objects.exists()
 

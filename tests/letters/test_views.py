@@ -261,7 +261,7 @@ class TestLetters:
 
     def test_pdf_download(self, client_of, posting):
         letter = LetterFactory(posting=posting)
-        response = client_of.get(reverse("letters:letter_pdf", args=[letter.pk]))
+        response = client_of.post(reverse("letters:letter_pdf", args=[letter.pk]))
         assert response["Content-Type"] == "application/pdf"
         assert "attachment;" in response["Content-Disposition"]
         assert response.content.startswith(b"%PDF")
@@ -287,3 +287,9 @@ def test_choose_rejects_a_malformed_strength_and_scores_on_the_server(client_of,
     strength = StrengthFactory(owner=user, title="Supervised a team of six staff")
     client_of.post(url, {"strength": strength.pk, "score": "nan"})
     assert 0 < Match.objects.get(requirement=requirement).score <= 1
+
+
+def test_a_download_is_never_triggered_by_a_get(client_of, posting):
+    letter = LetterFactory(posting=posting)
+    assert client_of.get(reverse("letters:letter_pdf", args=[letter.pk])).status_code == 405
+    assert not letter.dispatches.exists()
