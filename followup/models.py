@@ -7,7 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +36,15 @@ class ApplicationQuerySet(models.QuerySet):
 
     def with_coverage(self) -> ApplicationQuerySet:
         return self.annotate(**coverage_annotations(prefix="posting__"))
+
+    def with_next_step(self) -> ApplicationQuerySet:
+        """The earliest open step's kind and due time, as next_kind and next_due."""
+        steps = Step.objects.filter(application=OuterRef("pk"), done_at__isnull=True).order_by(
+            "due", "pk"
+        )
+        return self.annotate(
+            next_kind=Subquery(steps.values("kind")[:1]), next_due=Subquery(steps.values("due")[:1])
+        )
 
     def search(self, text: str) -> ApplicationQuerySet:
         """Every word must appear in the employer or the role title."""
@@ -93,6 +102,11 @@ class Application(models.Model):
         self.save(update_fields=["stage", "outcome", "updated"])
         self.stage_changes.create(stage=stage, outcome=outcome, note=note)
         return True
+
+    @property
+    def next_kind_label(self) -> str:
+        """Needs with_next_step()."""
+        return Step.Kind(self.next_kind).label if self.next_kind else ""
 
     @property
     def stage_label(self) -> str:

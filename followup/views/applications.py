@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
         filtered = filtered.filter(stage=stage)
     rows = [
         (application, Coverage.of(application))
-        for application in filtered.with_coverage().select_related("posting")
+        for application in filtered.with_coverage().with_next_step().select_related("posting")
     ]
     context = {
         "rows": rows,
@@ -45,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "stage": stage,
         "stages": Stage.choices,
         "has_any": bool(rows) or applications.exists(),
+        "now": timezone.now(),
     }
     return TemplateResponse(request, "followup/application_list.html", context)
 

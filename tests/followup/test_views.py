@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from followup.forms import DESCRIPTION_LIMIT, DESCRIPTION_REQUIRED
 from followup.models import Application
 from letters.models import Posting
-from tests.factories import ApplicationFactory, MatchFactory, RequirementFactory
+from tests.factories import ApplicationFactory, MatchFactory, RequirementFactory, StepFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +77,25 @@ class TestHome:
         assert "Acme Labs" in body
         assert "1/2" in body
         assert "Not Mine Inc" not in body
+
+
+class TestHomeNextStep:
+    def test_shows_the_next_open_step_in_a_fixed_number_of_queries(
+        self, client_of, user, django_assert_max_num_queries
+    ):
+        now = timezone.now()
+        for number in range(3):
+            application = ApplicationFactory(posting__owner=user)
+            StepFactory(application=application, kind="call", due=now + timedelta(days=number + 2))
+            StepFactory(application=application, kind="thank_you", due=now - timedelta(days=1))
+            StepFactory(
+                application=application, kind="visit", due=now - timedelta(days=5), done_at=now
+            )
+        with django_assert_max_num_queries(8):
+            body = client_of.get(reverse("home")).content.decode()
+        assert body.count("Send thank-you") == 3
+        assert body.count("overdue, ") == 3
+        assert "Visit" not in body
 
 
 class TestNewApplication:
