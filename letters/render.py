@@ -244,19 +244,22 @@ class Output:
 
 
 def render_output(letter: Letter, fmt: str) -> Output:
-    """One download in any format, with the snapshot kept of what it held."""
+    """One download in any format, with the snapshot kept of what it held; reads the letter once."""
     fmt = OutputFormat(fmt)
+    content = letter_content(letter)
     if fmt in (OutputFormat.PDF, OutputFormat.IDEAS):
         ideas_only = fmt == OutputFormat.IDEAS
-        body = render_pdf(letter, ideas_only=ideas_only)
-        snapshot = render_html(letter, ideas_only=ideas_only)
+        snapshot = document_html(content, standalone=True, ideas_only=ideas_only)
+        html = document_html(content, standalone=False, ideas_only=ideas_only)
+        body = pdf_from_html(html, letter.theme)
     elif fmt == OutputFormat.DOCX:
-        body, snapshot = render_docx(letter), render_html(letter)
+        body = letter_docx(content)
+        snapshot = document_html(content, standalone=True)
     elif fmt == OutputFormat.TXT:
-        snapshot = render_text(letter)
+        snapshot = letter_text(content)
         body = snapshot.encode()
     else:
-        body = render_eml(letter)
+        body = letter_eml(content, letter_text(content))
         snapshot = body.decode()
     return Output(body, filename(letter, fmt), CONTENT_TYPES[fmt], snapshot)
 
