@@ -55,10 +55,10 @@ def test_admin_lists_every_model(admin_client):
 def test_unexpected_error_shows_a_friendly_page_and_keeps_data(client_of, user, monkeypatch):
     letter = LetterFactory(posting=ApplicationFactory(posting__owner=user).posting)
 
-    def broken(_letter):
+    def broken(*_args):
         raise RuntimeError("renderer down")
 
-    monkeypatch.setattr("letters.render.render_pdf", broken)
+    monkeypatch.setattr("letters.render.pdf_from_html", broken)
     client_of.raise_request_exception = False
     response = client_of.post(reverse("letters:letter_pdf", args=[letter.pk]))
     assert response.status_code == 500
