@@ -52,7 +52,7 @@ test-sqlite: $(STAMP)
 test-postgres: $(STAMP)
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_URL:/followup=/postgres)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "PostgreSQL answers at 127.0.0.1:5432: running the suite on it."; \
-		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser"; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser and not engine"; \
 	else \
 		echo "No PostgreSQL server answers at 127.0.0.1:5432: skipping the PostgreSQL run."; \
 	fi

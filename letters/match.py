@@ -8,8 +8,11 @@ Three kinds of signal, combined by a small logistic model whose weights are data
   word (match_embed.py);
 - structured: years of experience, degree level and field, named credentials (match_signals.py).
 
-A score is the model's odds that the strength, rather than nothing in the bank, answers the
-requirement; every suggestion says why in a few words.
+A second, smaller model then reads each score in the light of the posting's other requirements:
+a strength that answers another requirement better is a weaker answer here. A score is the odds
+that the strength, rather than nothing in the bank, answers the requirement; every suggestion
+says why in a few words. A letter answers each requirement with a different strength, so the one
+taken for each requirement is chosen for the posting as a whole (see `choose`).
 
 Every requirement is measured against every strength at once, as requirement x strength
 arrays; Python objects are built only for the suggestions returned.
@@ -18,9 +21,10 @@ arrays; Python objects are built only for the suggestions returned.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -35,11 +39,16 @@ THRESHOLD = 0.5
 # The most a strength stating a lower degree than the one asked can score: shown, never taken.
 BELOW_DEGREE = 0.4
 # Below this a strength is no lead at all: it scores 0, so pages can leave it out.
-NOT_A_LEAD = 0.05
+NOT_A_LEAD = 0.1
 
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 2
+# Acronyms and product names: a requirement that names one (CPP, ISTQB, QuickBooks) is seldom
+# answered by a strength that names none of them, however close its other words, unless it takes
+# any like them ("Procore or similar").
+_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+_ANY_LIKE = re.compile(r"\b(?:similar|comparable|equivalent|another|other)\b", re.I)
 # A general term implied by a specific one ("ECS" says "AWS") counts for less than the word.
 IMPLIED_WEIGHT = 0.5
 # Word pairs at least this close in meaning explain a suggestion that shares no words.
@@ -65,10 +74,17 @@ SIGNALS = (
     "coverage",  # share of the requirement's words the strength uses, weighed as words_rare
     "words_rare",  # as words, each requirement word weighed also by its rarity in English
     "reach",  # how near the bank as a whole comes to the requirement's words, weighed the same
+    "missed",  # the weight, as words_rare, of the requirement word the strength comes least near
+    "unnamed",  # 1 when the requirement names some (CPP, QuickBooks) and the strength none
 )
 _LEXICAL, _SEMANTIC, _WORDS, _YEARS, _DEGREE, _CREDENTIAL = range(6)
 _MARGINS = slice(6, 9)
-_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH = range(9, 14)
+_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED = range(9, 16)
+# The second model's columns, from the first model's log-odds for a whole posting.
+CONTEXT = (
+    "alone",  # the first model's log-odds
+    "claimed",  # how much higher this strength scores on another requirement, else 0
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,22 @@ class Suggestion:
     strength_id: str
     score: float
     why: tuple[str, ...]
+    chosen: bool = False  # the one to take: it clears THRESHOLD and no other requirement took it
+
+
+@dataclass(frozen=True)
+class Model:
+    """The fitted weights: the first model over SIGNALS, the second over CONTEXT."""
+
+    weights: np.ndarray
+    bias: float
+    context: np.ndarray
+    context_bias: float
+
+    @classmethod
+    def alone(cls, weights: np.ndarray, bias: float) -> Model:
+        """Only the first model: the second passes its log-odds through."""
+        return cls(weights, bias, np.array([1.0, 0.0]), 0.0)
 
 
 def rank(requirement: str, strengths: Sequence[StrengthText]) -> list[Suggestion]:
@@ -94,12 +126,19 @@ def rank(requirement: str, strengths: Sequence[StrengthText]) -> list[Suggestion
 def rank_all(
     requirements: Sequence[str], strengths: Sequence[StrengthText]
 ) -> list[list[Suggestion]]:
-    """Same as rank for each requirement, reading the strengths once."""
+    """Rank for each requirement of one posting, reading the strengths once.
+
+    Scores weigh each pair against the posting's other requirements, and the strength chosen
+    for a requirement comes first even where one that another requirement took scores higher.
+    """
     if not strengths:
         return [[] for _ in requirements]
     pairs = _Pairs.measure(requirements, strengths)
-    weights, bias = _weights()
-    scores = np.where(pairs.blank, 0.0, combine(pairs.signals, weights, bias))
+    wordless = np.array([not query.weights for query in pairs.queries], dtype=bool)
+    scores = combine(pairs.signals, _model(), wordless[:, None] | pairs.blank)
+    chosen = choose(scores)
+    owner = np.full(len(strengths), -1)
+    owner[chosen[chosen >= 0]] = np.flatnonzero(chosen >= 0)
     orders = np.argsort(-scores, axis=1, kind="stable")
     shown = np.where(scores < NOT_A_LEAD, 0.0, np.round(scores, 3))
     ids = np.array([strength.id for strength in strengths], dtype=object)
@@ -109,23 +148,47 @@ def rank_all(
     idle[:] = [Suggestion(id_, 0.0, (NO_OVERLAP,)) for id_ in ids.tolist()]
     ranked = []
     for row, order in enumerate(orders):
-        if not pairs.queries[row].weights:
+        if wordless[row]:
             ranked.append([Suggestion(id_, 0.0, (NO_WORDS,)) for id_ in ids.tolist()])
             continue
         why, reasoned = pairs.explain(row, shown[row])
+        for strength in np.flatnonzero((shown[row] > 0) & (owner >= 0)).tolist():
+            if owner[strength] != row:
+                taken_for = _quoted(requirements[owner[strength]])
+                why[strength] = (*why[strength], f"answers {taken_for} better")
         made = idle.copy()
         fresh = np.flatnonzero((shown[row] > 0) | reasoned)
         columns = ids[fresh].tolist(), shown[row, fresh].tolist(), why[fresh].tolist()
         made[fresh] = list(map(Suggestion, *columns))
+        pick = int(chosen[row])
+        if pick >= 0:
+            made[pick] = replace(made[pick], chosen=True)
+            order = np.concatenate(([pick], order[order != pick]))
         ranked.append(made[order].tolist())
     return ranked
 
 
 def best(suggestions: Sequence[Suggestion]) -> Suggestion | None:
-    """The first suggestion if it clears THRESHOLD, else None."""
-    if suggestions and suggestions[0].score >= THRESHOLD:
+    """The suggestion to take without asking (always the first), or None."""
+    if suggestions and suggestions[0].chosen:
         return suggestions[0]
     return None
+
+
+def choose(scores: np.ndarray) -> np.ndarray:
+    """For each requirement (row) the strength (column) to take, or -1.
+
+    A letter that offers the same strength twice says less, so each strength answers at most
+    one requirement: the highest-scoring pairs that clear THRESHOLD are taken first.
+    """
+    chosen = np.full(scores.shape[0], -1)
+    used = np.zeros(scores.shape[1], dtype=bool)
+    rows, columns = np.nonzero(scores >= THRESHOLD)
+    for at in np.argsort(-scores[rows, columns], kind="stable").tolist():
+        row, column = rows[at], columns[at]
+        if chosen[row] < 0 and not used[column]:
+            chosen[row], used[column] = column, True
+    return chosen
 
 
 def signals(requirements: Sequence[str], strengths: Sequence[StrengthText]) -> list[np.ndarray]:
@@ -138,24 +201,60 @@ def signals(requirements: Sequence[str], strengths: Sequence[StrengthText]) -> l
     return list(_Pairs.measure(requirements, strengths).signals)
 
 
-def combine(block: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    """Scores from signals (any leading shape, SIGNALS last): the logistic model, then the veto.
+def combine(block: np.ndarray, model: Model, blank: np.ndarray | None = None) -> np.ndarray:
+    """Scores for one posting from its signals (requirement x strength x SIGNALS): the first
+    model, the second over its log-odds in context, then the veto. `blank` pairs score 0.
 
     A strength that states a lower degree than the one asked may be the closest answer, but it
     does not answer the requirement, so it never clears THRESHOLD.
     """
-    scores = 1 / (1 + np.exp(-np.clip(block @ weights + bias, -30, 30)))
-    if weights[_DEGREE]:
+    alone = block @ model.weights + model.bias
+    if blank is not None:
+        alone = np.where(blank, -_CLIP, alone)
+    logits = in_context(alone) @ model.context + model.context_bias
+    scores = 1 / (1 + np.exp(-np.clip(logits, -_CLIP, _CLIP)))
+    if model.weights[_DEGREE]:
         scores = np.where(block[..., _DEGREE] < 0, np.minimum(scores, BELOW_DEGREE), scores)
-    return scores
+    return scores if blank is None else np.where(blank, 0.0, scores)
+
+
+def in_context(alone: np.ndarray) -> np.ndarray:
+    """The CONTEXT columns from the first model's log-odds (requirement x strength)."""
+    context = np.zeros((*alone.shape, len(CONTEXT)))
+    context[..., 0] = alone
+    if alone.shape[0] > 1:
+        context[..., 1] = np.maximum(-_margins(alone.T[..., None])[..., 0].T, 0.0)
+    return context
+
+
+_CLIP = 30.0
 
 
 @cache
-def _weights() -> tuple[np.ndarray, float]:
+def _model() -> Model:
     data = json.loads((DATA / "match_weights.json").read_text())
-    if tuple(data["weights"]) != SIGNALS:
+    if tuple(data["weights"]) != SIGNALS or tuple(data["context"]["weights"]) != CONTEXT:
         raise ValueError("match_weights.json was fitted on other signals: refit it")
-    return np.array([data["weights"][name] for name in SIGNALS]), float(data["bias"])
+    return Model(
+        np.array(list(data["weights"].values())),
+        float(data["bias"]),
+        np.array(list(data["context"]["weights"].values())),
+        float(data["context"]["bias"]),
+    )
+
+
+def _names(requirement: str) -> list[str]:
+    """The names a requirement asks for: none if it takes any like them, or if it shouts."""
+    if requirement.isupper() or _ANY_LIKE.search(requirement):
+        return []
+    return _NAME.findall(requirement)
+
+
+def _quoted(requirement: str, length: int = 40) -> str:
+    """A requirement, cut short enough to name inside an explanation."""
+    if len(requirement) > length:
+        requirement = requirement[: length - 1].rstrip() + "…"
+    return f"“{requirement}”"
 
 
 _Spellings = dict[str, dict[str, str]]  # term -> {key: the word as first written}
@@ -206,6 +305,7 @@ class _Query:
     surfaces: tuple[str, ...]
     surface_terms: tuple[str, ...]  # the term each surface stands for
     asks: match_signals.Facts
+    names: tuple[str, ...]  # the terms of the names it asks for (see _names)
 
 
 @lru_cache(maxsize=20_000)
@@ -218,6 +318,7 @@ def _ask(requirement: str) -> _Query:
         for general in match_text.broader(word.term):
             weights.setdefault(general, IMPLIED_WEIGHT)
     term_of = {word.surface: word.term for word in words}
+    names = {word.term for name in _names(requirement) for word in match_text.words(name)}
     return _Query(
         weights,
         own,
@@ -225,6 +326,7 @@ def _ask(requirement: str) -> _Query:
         tuple(term_of),
         tuple(term_of.values()),
         match_signals.facts(requirement, asked=True),
+        tuple(term for term in own if term in names),
     )
 
 
@@ -356,13 +458,17 @@ class _Lexicon:
         return _idf(np.array([self.df[term] for term in terms]), self.size)
 
     def measure(self, queries: Sequence[_Query], signals: np.ndarray) -> np.ndarray:
-        """BM25 against the requirement's own ceiling, and the share of its words no strength
-        uses. Returns which pairs share a term."""
+        """BM25 against the requirement's own ceiling, the share of its words no strength uses,
+        and whether each strength uses none of its names. Returns which pairs share a term."""
         weights = np.zeros((len(queries), len(self.terms)))
         ceiling = np.ones(len(queries))
+        index = {term: i for i, term in enumerate(self.terms)}
         for row, query in enumerate(queries):
             if not query.weights:
                 continue
+            if query.names:
+                found = [self.uses[:, index[t]] for t in query.names if t in index]
+                signals[row, :, _UNNAMED] = ~np.any(found, axis=0) if found else 1.0
             columns = self.columns[row]
             weights[row, columns] = [query.weights[self.terms[column]] for column in columns]
             every = list(query.weights)
@@ -441,6 +547,10 @@ class _Meaning:
             if term in column:
                 uses[index] = lexicon.uses[:, column[term]]
         signals[..., _COVERAGE] = weight @ uses
+        if self.by_query.shape[1]:  # the padding weighs 0, so it is never the word missed
+            got = np.maximum(near, uses)[self.by_query]  # requirement x its surfaces x strength
+            ours = np.take_along_axis(weight, self.by_query, axis=1)[..., None]
+            signals[..., _MISSED] = (ours * (1 - got)).max(axis=1)
 
     def related(self, among: np.ndarray) -> list[dict[int, tuple[str, str]]]:
         """For the pairs `among` (requirement x strength) whose words are close in meaning: the

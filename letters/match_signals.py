@@ -68,7 +68,7 @@ NO_CHECK = Check()
 def facts(text: str, *, asked: bool) -> Facts:
     """Years, degree and credentials in `text`; a requirement's years are the minimum asked."""
     folded = fold(text)
-    return Facts(_years(folded, asked=asked), _degree(folded), _credentials(folded))
+    return Facts(_years(folded, asked=asked), _degree(folded, asked=asked), _credentials(folded))
 
 
 def check(asks: Facts, has: Facts) -> Check:
@@ -111,14 +111,16 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _degree(folded: str) -> Degree | None:
+def _degree(folded: str, *, asked: bool) -> Degree | None:
+    """The highest degree a text shows; for a requirement, the lowest it accepts ("associate's
+    or bachelor's", "bachelor's required, master's preferred")."""
     levels, fields = _degree_patterns()
     table = _degree_table()
     ranks = [table["levels"][found.lastgroup] for found in levels.finditer(folded)]
     named = frozenset(found.lastgroup for found in fields.finditer(folded))
     if not ranks and not (named and _DEGREE_WORD.search(folded)):
         return None
-    best = max(ranks, key=lambda level: level["rank"], default=None)
+    best = (min if asked else max)(ranks, key=lambda level: level["rank"], default=None)
     if best is None:
         return Degree(_UNNAMED_DEGREE_RANK, "degree", named)
     return Degree(best["rank"], best["name"], named)

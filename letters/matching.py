@@ -17,13 +17,17 @@ class Suggestion:
     strength: Strength
     score: float
     why: tuple[str, ...]
-    strong: bool
+    strong: bool  # the one to take: it clears the threshold and no other requirement took it
 
 
 def suggestions_for(
     requirements: list[Requirement], strengths: list[Strength]
 ) -> dict[int, list[Suggestion]]:
-    """The best few strengths for each requirement, keyed by requirement id."""
+    """The best few strengths for each requirement, keyed by requirement id.
+
+    Pass all of a posting's requirements: each is scored, and answered, in the light of the
+    others (match.rank_all).
+    """
     by_id = {str(strength.pk): strength for strength in strengths}
     texts = [strength_text(strength) for strength in strengths]
     ranked = match.rank_all([requirement.text for requirement in requirements], texts)
@@ -33,7 +37,7 @@ def suggestions_for(
                 strength=by_id[found.strength_id],
                 score=found.score,
                 why=found.why,
-                strong=found.score >= match.THRESHOLD,
+                strong=found.chosen,
             )
             for found in suggestions[:SUGGESTIONS_SHOWN]
             if found.score > 0
@@ -52,10 +56,13 @@ def strength_text(strength: Strength) -> match.StrengthText:
 
 
 def strength_score(requirement: Requirement, strength: Strength) -> float:
-    """The strength's score for the requirement, ranked, as scores are, against the whole bank."""
+    """The strength's score for the requirement, ranked, as on the match page, against the whole
+    bank and beside the posting's other requirements."""
     bank = [strength_text(item) for item in Strength.objects.filter(owner=strength.owner)]
-    ranked = match.rank(requirement.text, bank)
-    return next(found.score for found in ranked if found.strength_id == str(strength.pk))
+    requirements = list(requirement.posting.requirements.all())
+    ranked = match.rank_all([item.text for item in requirements], bank)
+    row = next(i for i, item in enumerate(requirements) if item.pk == requirement.pk)
+    return next(found.score for found in ranked[row] if found.strength_id == str(strength.pk))
 
 
 def offer_text(strength: Strength) -> str:
@@ -107,21 +114,21 @@ def posting_coverage(posting: Posting) -> Coverage:
 
 @transaction.atomic
 def matches_fill_best(*, posting: Posting) -> int:
-    """Answer every unanswered requirement whose best suggestion is strong; return how many."""
-    requirements = [
-        requirement
-        for requirement in posting.requirements.select_related("match")
-        if not getattr(requirement, "match", None)
-    ]
+    """Answer every unanswered requirement with its chosen suggestion; return how many.
+
+    A strength that already answers a requirement of this posting is not offered twice.
+    """
+    requirements = list(posting.requirements.select_related("match"))
     strengths = list(Strength.objects.filter(owner=posting.owner))
+    suggestions = suggestions_for(requirements, strengths)
+    answered = {r.pk: r.match for r in requirements if getattr(r, "match", None)}
+    used = {found.strength_id for found in answered.values()}
     filled = 0
     for requirement in requirements:
-        suggestions = suggestions_for([requirement], strengths)[requirement.pk]
-        if suggestions and suggestions[0].strong:
-            match_choose(
-                requirement=requirement,
-                strength=suggestions[0].strength,
-                score=suggestions[0].score,
-            )
-            filled += 1
+        first = next(iter(suggestions[requirement.pk]), None)
+        if requirement.pk in answered or not (first and first.strong) or first.strength.pk in used:
+            continue
+        match_choose(requirement=requirement, strength=first.strength, score=first.score)
+        used.add(first.strength.pk)
+        filled += 1
     return filled

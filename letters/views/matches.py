@@ -18,12 +18,12 @@ from letters.views.lookups import owned_posting, owned_requirement
 def match_cards(posting: Posting, only: Requirement | None = None) -> list[dict]:
     """What each requirement's card shows: its answer, suggestions and forms."""
     requirements = list(posting.requirements.in_letter_order().select_related("match"))
-    if only is not None:
-        requirements = [item for item in requirements if item.pk == only.pk]
     strengths = list(Strength.objects.filter(owner=posting.owner))
-    suggestions = matching.suggestions_for(requirements, strengths)
+    suggestions = matching.suggestions_for(requirements, strengths)  # scored beside each other
     cards = []
     for requirement in requirements:
+        if only is not None and requirement.pk != only.pk:
+            continue
         answer = getattr(requirement, "match", None)
         cards.append(
             {

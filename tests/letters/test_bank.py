@@ -92,6 +92,28 @@ class TestMatchPage:
         assert Match.objects.filter(requirement=strong).exists()
         assert not Match.objects.filter(requirement=weak).exists()
 
+    def test_auto_match_offers_each_strength_once(self, client_of, user):
+        posting = ApplicationFactory(posting__owner=user).posting
+        bls = RequirementFactory(posting=posting, text="Current BLS certification")
+        RequirementFactory(posting=posting, text="First aid training")
+        cpr = StrengthFactory(owner=user, title="CPR and First Aid certified", detail="Red Cross.")
+        StrengthFactory(owner=user, title="Baked bread for the farmers' market")
+        client_of.post(reverse("letters:match_auto", args=[posting.pk]))
+        assert list(Match.objects.values_list("requirement", "strength")) == [(bls.pk, cpr.pk)]
+        body = client_of.get(reverse("letters:match", args=[posting.pk])).content.decode()
+        assert "No strong match yet." in body
+        assert "answers \u201cCurrent BLS certification\u201d better" in body
+
+    def test_auto_match_leaves_a_strength_the_user_chose_where_it_is(self, client_of, user):
+        posting = ApplicationFactory(posting__owner=user).posting
+        RequirementFactory(posting=posting, text="Current BLS certification")
+        aid = RequirementFactory(posting=posting, text="First aid training")
+        cpr = StrengthFactory(owner=user, title="CPR and First Aid certified", detail="Red Cross.")
+        Match.objects.create(requirement=aid, strength=cpr, text="Red Cross.")
+        response = client_of.post(reverse("letters:match_auto", args=[posting.pk]), follow=True)
+        assert list(Match.objects.values_list("requirement", "strength")) == [(aid.pk, cpr.pk)]
+        assert "No unanswered requirement has a strong match" in response.content.decode()
+
     def test_gap_says_no_strong_match_with_a_one_click_write(self, client_of, user):
         posting = ApplicationFactory(posting__owner=user).posting
         requirement = RequirementFactory(posting=posting, text="Fluent in Mandarin")

@@ -23,6 +23,7 @@ from letters.match import (
     StrengthText,
     Suggestion,
     best,
+    choose,
     rank,
     rank_all,
     signals,
@@ -111,6 +112,16 @@ def test_degree_level_and_field_are_checked() -> None:
     assert below.strength_id == "ba"
     assert below.score <= BELOW_DEGREE < THRESHOLD
     assert below.why[0] == "degree: bachelor's in education, below the master's asked"
+
+
+def test_a_requirement_asks_the_lowest_degree_it_names() -> None:
+    """A requirement naming two degrees ("associate's or bachelor's") accepts the lower."""
+    aas = [StrengthText("aas", "A.A.S. in Accounting"), StrengthText("x", "Baked bread")]
+    found = rank("Associate's or bachelor's degree in accounting or finance", aas)[0]
+    assert found.strength_id == "aas" and found.chosen
+    assert found.why[0] == "degree: associate's in accounting"
+    found = rank("Bachelor's degree required; master's preferred", BANK)[0]
+    assert found.strength_id == "degree" and found.why[0].startswith("degree: bachelor's")
 
 
 def test_named_credentials_are_matched_by_any_of_their_names() -> None:
@@ -264,15 +275,52 @@ def test_empty_strength_scores_zero() -> None:
     assert [(s.strength_id, s.score) for s in found][1] == ("blank", 0.0)
 
 
-def test_best_needs_the_threshold() -> None:
+def test_best_is_the_chosen_first_suggestion() -> None:
     assert best([]) is None
-    assert best([Suggestion("a", THRESHOLD, ("x",))]) == Suggestion("a", THRESHOLD, ("x",))
-    assert best([Suggestion("a", THRESHOLD - 0.01, ("x",)), Suggestion("b", 0.9, ("x",))]) is None
+    assert best([Suggestion("a", 0.9, ("x",), chosen=True)]) == Suggestion("a", 0.9, ("x",), True)
+    assert best([Suggestion("a", 0.9, ("x",)), Suggestion("b", 0.8, ("x",))]) is None
+    assert best(rank("Fluent in Mandarin", BANK)) is None
 
 
-def test_rank_all_agrees_with_rank() -> None:
-    requirements = ["Supervise a team of educators", "", "Proficiency in MS Office", "Stamina"]
-    assert rank_all(requirements, BANK) == [rank(requirement, BANK) for requirement in requirements]
+def test_one_requirement_alone_ranks_as_in_a_posting_of_one() -> None:
+    for requirement in ["Supervise a team of educators", "", "Proficiency in MS Office"]:
+        assert rank_all([requirement], BANK) == [rank(requirement, BANK)]
+
+
+def test_a_strength_answers_one_requirement_of_a_posting() -> None:
+    """A letter offers each strength once: the requirement it answers best takes it, and the
+    other says so instead of offering it again."""
+    certification, first_aid = rank_all(["Current BLS certification", "First aid training"], BANK)
+    assert certification[0].strength_id == "cpr" and certification[0].chosen
+    assert first_aid[0].strength_id == "cpr" and not first_aid[0].chosen
+    assert first_aid[0].score >= THRESHOLD
+    assert "answers \u201cCurrent BLS certification\u201d better" in first_aid[0].why
+    assert best(first_aid) is None
+
+
+def test_the_chosen_strength_comes_first_even_below_a_taken_one() -> None:
+    educators, programs = rank_all(["Supervise a team of educators", "Lead school programs"], BANK)
+    assert programs[0].strength_id == "guides" and programs[0].chosen
+    assert educators[0].chosen and educators[0].strength_id != "guides"
+    taken = next(found for found in educators if found.strength_id == "guides")
+    assert taken.score > educators[0].score and not taken.chosen
+
+
+def test_choose_takes_the_highest_pairs_first_and_each_strength_once() -> None:
+    scores = np.array([[0.9, 0.8], [0.95, 0.4], [0.3, 0.2]])
+    assert choose(scores).tolist() == [1, 0, -1]
+    assert choose(np.zeros((2, 0))).tolist() == [-1, -1]
+
+
+def test_a_requirement_naming_a_credential_needs_a_strength_that_names_it() -> None:
+    """A different certification shares the word, not the answer."""
+    block = signals(
+        ["ISTQB Foundation Level certification preferred", "Procore or similar software"],
+        [StrengthText("aws", "AWS Cloud Practitioner certification"), StrengthText("q", "ISTQB")],
+    )
+    unnamed = SIGNALS.index("unnamed")
+    assert block[0][:, unnamed].tolist() == [1.0, 0.0]
+    assert block[1][:, unnamed].tolist() == [0.0, 0.0]  # "or similar": any tool will do
 
 
 @pytest.mark.parametrize(("group", "words"), match_text.synonyms().items())

@@ -11,6 +11,7 @@ import pytest
 from bench import match_eval
 from letters import match
 
+pytestmark = pytest.mark.engine
 CASES = Path(__file__).resolve().parents[2] / "tests" / "data" / "match"
 
 
@@ -38,52 +39,55 @@ def test_enough_postings_and_gaps() -> None:
     cases = match_eval.load_cases()
     assert len(cases) >= 10
     assert sum(gold is None for case in cases for gold in case.gold) >= 20
+    assert [case.batch for case in cases] == sorted(case.batch for case in cases)
 
 
 def test_cross_validated_figures_stay_above_the_floor(measured) -> None:
-    """Measured with leave-one-posting-out weights on all 24 postings: top-1 0.893, MRR 0.934,
-    gap P 0.695 and R 0.774 (the six written 2026-11-26 are mostly paraphrases, and harder)."""
+    """Measured leave-one-posting-out on all 40 postings: top-1 0.872, MRR 0.924, gap P 0.649
+    and R 0.733; TF-IDF 0.529 top-1. Gap detection is short of the 0.8 it aims at."""
     cases, blocks = measured
     combined = match_eval.cross_validate(cases, blocks, list(range(len(match.SIGNALS))))
     figures = match_eval.Figures.of(combined)
-    assert figures.top1 >= 0.87
+    assert figures.top1 >= 0.85
     assert figures.mrr >= 0.91
-    assert figures.gap_precision >= 0.65
-    assert figures.gap_recall >= 0.72
-    baseline = match_eval.cross_validate(cases, [match_eval.tfidf_scores(c) for c in cases], [0])
+    assert figures.gap_precision >= 0.62
+    assert figures.gap_recall >= 0.7
+    baseline = match_eval.cross_validate(
+        cases, [match_eval.tfidf_scores(c) for c in cases], [0], context=False
+    )
     assert figures.top1 >= match_eval.Figures.of(baseline).top1 + 0.25
 
 
 def test_first_postings_keep_their_figures(measured) -> None:
-    """The 18 postings the signals were developed on: top-1 0.951, gap P 0.829 and R 0.829."""
+    """The 18 postings the signals were first developed on: top-1 0.993, gap P 0.91, R 0.89."""
     cases, blocks = measured
-    first = [i for i, case in enumerate(cases) if not case.written]
+    first = [i for i, case in enumerate(cases) if case.batch == 1]
     figures = match_eval.Figures.of(
         match_eval.cross_validate(
             [cases[i] for i in first], [blocks[i] for i in first], list(range(len(match.SIGNALS)))
         )
     )
-    assert figures.top1 >= 0.93
-    assert figures.gap_precision >= 0.8
-    assert figures.gap_recall >= 0.8
+    assert figures.top1 >= 0.97
+    assert figures.gap_precision >= 0.85
+    assert figures.gap_recall >= 0.85
 
 
-def test_dated_postings_are_scored_on_weights_fitted_before_them(measured) -> None:
+def test_each_later_batch_is_scored_on_weights_fitted_before_it(measured) -> None:
     cases, blocks = measured
-    scored = match_eval.fitted_on_earlier(cases, blocks)
-    assert list(scored) == ["2026-11-26"]
-    assert len(scored["2026-11-26"]) == sum(
-        len(case.gold) for case in cases if case.written == "2026-11-26"
-    )
+    scored = match_eval.by_batch(cases, blocks)
+    assert list(scored) == sorted({case.batch for case in cases} - {1})
+    for batch, postings in scored.items():
+        assert [gold for _, golds in postings for gold in golds] == [
+            gold for case in cases if case.batch == batch for gold in case.gold
+        ]
 
 
 def test_committed_weights_are_the_fit_on_the_cases(measured) -> None:
     """A table or signal change without a refit shows here: run bench/match_eval.py --fit."""
     cases, blocks = measured
-    weights, bias = match_eval.fit(
-        [block for case_blocks in blocks for block in case_blocks],
-        [gold for case in cases for gold in case.gold],
-    )
-    committed, committed_bias = match._weights()
-    assert np.allclose(weights, committed, atol=0.01)
-    assert bias == pytest.approx(committed_bias, abs=0.01)
+    fitted = match_eval.fit_model(cases, blocks, list(range(len(match.SIGNALS))))
+    committed = match._model()
+    assert np.allclose(fitted.weights, committed.weights, atol=0.01)
+    assert fitted.bias == pytest.approx(committed.bias, abs=0.01)
+    assert np.allclose(fitted.context, committed.context, atol=0.01)
+    assert fitted.context_bias == pytest.approx(committed.context_bias, abs=0.01)

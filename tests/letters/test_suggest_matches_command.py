@@ -92,3 +92,15 @@ def test_missing_file(tmp_path):
             "--strengths",
             str(tmp_path / "none.json"),
         )
+
+
+def test_a_strength_is_best_for_one_requirement_only(tmp_path):
+    """Two requirements that one strength answers: it is best where it fits better, and the
+    other says why it is not offered again."""
+    requirements = [*REQUIREMENTS, {"id": "r4", "text": "First aid training"}]
+    result = {item["requirement"]: item for item in run(tmp_path, requirements)}
+    assert result["r2"]["best"] == "cpr"
+    assert result["r4"]["best"] is None
+    first = result["r4"]["suggestions"][0]
+    assert first["strength"] == "cpr"
+    assert "answers \u201cCurrent CPR and First Aid certification\u201d better" in first["why"]
