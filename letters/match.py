@@ -152,10 +152,10 @@ def rank_all(
             ranked.append([Suggestion(id_, 0.0, (NO_WORDS,)) for id_ in ids.tolist()])
             continue
         why, reasoned = pairs.explain(row, shown[row])
-        for strength in np.flatnonzero((shown[row] > 0) & (owner >= 0)).tolist():
-            if owner[strength] != row:
-                taken_for = _quoted(requirements[owner[strength]])
-                why[strength] = (*why[strength], f"answers {taken_for} better")
+        taken = (owner >= 0) & (owner != row) & ((shown[row] > 0) | reasoned)
+        for strength in np.flatnonzero(taken).tolist():
+            taken_for = _quoted(requirements[owner[strength]])
+            why[strength] = (*why[strength], f"answers {taken_for} better")
         made = idle.copy()
         fresh = np.flatnonzero((shown[row] > 0) | reasoned)
         columns = ids[fresh].tolist(), shown[row, fresh].tolist(), why[fresh].tolist()

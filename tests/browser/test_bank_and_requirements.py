@@ -31,6 +31,7 @@ def test_import_resume_then_auto_match(page, shot):
     posting = ApplicationFactory(posting__owner=user).posting
     RequirementFactory(posting=posting, text="Current CPR and First Aid certification")
     RequirementFactory(posting=posting, text="Fluent in Mandarin")
+    RequirementFactory(posting=posting, text="First aid training")
     log_in(page, "robin")
 
     page.get_by_role("link", name="Strengths").click()
@@ -52,6 +53,10 @@ def test_import_resume_then_auto_match(page, shot):
     expect(cpr.get_by_text("Answered")).to_be_visible()
     gap = page.locator(".match-card", has_text="Fluent in Mandarin")
     expect(gap.get_by_text("No strong match yet.")).to_be_visible()
+    taken = page.locator(".match-card", has_text="First aid training")
+    expect(taken.get_by_text("No strong match yet.")).to_be_visible()
+    cpr_strength = "Use Current CPR and First Aid certification from the Red Cross"
+    expect(taken.get_by_role("button", name=cpr_strength)).to_have_count(0)  # offered once
     gap.get_by_role("button", name="Write a strength for this").click()
     expect(gap.get_by_label("Title")).to_be_focused()
     shot(page, "31-match-auto")
