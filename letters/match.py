@@ -76,10 +76,11 @@ SIGNALS = (
     "reach",  # how near the bank as a whole comes to the requirement's words, weighed the same
     "missed",  # the weight, as words_rare, of the requirement word the strength comes least near
     "unnamed",  # 1 when the requirement names some (CPP, QuickBooks) and the strength none
+    "soft",  # share of the requirement's words that name a quality (soft_skills.toml)
 )
 _LEXICAL, _SEMANTIC, _WORDS, _YEARS, _DEGREE, _CREDENTIAL = range(6)
 _MARGINS = slice(6, 9)
-_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED = range(9, 16)
+_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED, _SOFT = range(9, 17)
 # The second model's columns, from the first model's log-odds for a whole posting.
 CONTEXT = (
     "alone",  # the first model's log-odds
@@ -306,6 +307,7 @@ class _Query:
     surface_terms: tuple[str, ...]  # the term each surface stands for
     asks: match_signals.Facts
     names: tuple[str, ...]  # the terms of the names it asks for (see _names)
+    soft: float  # the share of its own terms that name a quality (match_text.soft_terms)
 
 
 @lru_cache(maxsize=20_000)
@@ -327,6 +329,7 @@ def _ask(requirement: str) -> _Query:
         tuple(term_of.values()),
         match_signals.facts(requirement, asked=True),
         tuple(term for term in own if term in names),
+        sum(term in match_text.soft_terms() for term in own) / max(len(own), 1),
     )
 
 
@@ -358,6 +361,7 @@ class _Pairs:
             surfaces,
         )
         signals = np.zeros((len(queries), len(read), len(SIGNALS)))
+        signals[..., _SOFT] = np.array([query.soft for query in queries])[:, None]
         lexicon = _Lexicon.of(queries, read)
         matched = lexicon.measure(queries, signals)
         # Posting words ("experience with", "ability to") blur a sentence's vector: the content
@@ -546,6 +550,10 @@ class _Meaning:
         for index, term in enumerate(terms):
             if term in column:
                 uses[index] = lexicon.uses[:, column[term]]
+            for general in match_text.broader(term):  # "athenahealth" is met in part by "NextGen"
+                if general in column:
+                    implied = IMPLIED_WEIGHT * lexicon.uses[:, column[general]]
+                    uses[index] = np.maximum(uses[index], implied)
         signals[..., _COVERAGE] = weight @ uses
         if self.by_query.shape[1]:  # the padding weighs 0, so it is never the word missed
             got = np.maximum(near, uses)[self.by_query]  # requirement x its surfaces x strength

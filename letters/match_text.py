@@ -140,6 +140,14 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     return _table().groups
 
 
+@cache
+def soft_terms() -> frozenset[str]:
+    """The terms of the qualities people answer with a story (letters/data/soft_skills.toml)."""
+    with (DATA / "soft_skills.toml").open("rb") as file:
+        entries = tomllib.load(file)["words"]
+    return frozenset(word.term for entry in entries for word in words(entry)[:1])
+
+
 def broader(term: str) -> tuple[str, ...]:
     """The general terms a specific one implies, nearest first: "<ecs>" gives AWS, then cloud."""
     return _table().broader.get(term, ())

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -345,3 +346,31 @@ def test_never_raises_and_stays_in_range(
     suggestions = rank(requirement, strengths)
     assert sorted(ids(suggestions)) == sorted(strength.id for strength in strengths)
     assert all(0 <= found.score <= 1 and found.why for found in suggestions)
+
+
+def test_each_quality_is_one_word_with_a_meaning() -> None:
+    with (match_text.DATA / "soft_skills.toml").open("rb") as file:
+        entries = tomllib.load(file)["words"]
+    for entry in entries:
+        assert len(match_text.words(entry)) == 1, entry
+
+
+def test_a_quality_is_answered_by_a_story() -> None:
+    """ "Attention to detail" is seldom a gap: people answer it with what they caught."""
+    soft = SIGNALS.index("soft")
+    quality, skill = signals(
+        ["Exceptional attention to detail", "Payroll processing experience"], BANK
+    )
+    assert quality[:, soft].min() >= 0.5
+    assert skill[:, soft].max() == 0
+
+
+def test_a_product_meets_the_kind_of_system_it_is() -> None:
+    """A requirement that names one product or "a similar system" is met in part by another of
+    the same kind, so its name is not the word missed."""
+    missed = SIGNALS.index("missed")
+    block = signals(
+        ["Experience with athenahealth or a similar practice management system"],
+        [StrengthText("nextgen", "NextGen PM every day"), StrengthText("x", "Baked bread")],
+    )[0]
+    assert block[0, missed] < block[1, missed]
