@@ -40,6 +40,8 @@ THRESHOLD = 0.5
 BELOW_DEGREE = 0.4
 # Below this a strength is no lead at all: it scores 0, so pages can leave it out.
 NOT_A_LEAD = 0.1
+# Log-odds past this are certain either way; a blank pair is put at the bottom.
+_CLIP = 30.0
 
 K1 = 1.2
 B = 0.75
@@ -226,9 +228,6 @@ def in_context(alone: np.ndarray) -> np.ndarray:
     if alone.shape[0] > 1:
         context[..., 1] = np.maximum(-_margins(alone.T[..., None])[..., 0].T, 0.0)
     return context
-
-
-_CLIP = 30.0
 
 
 @cache
