@@ -244,12 +244,15 @@ def cross_validate(
             model = fit_model(*train, columns, everyone)
         else:
             model = match.Model.alone(*widen(*fit_columns(*train, columns, everyone), columns))
-        scored.append(score(blocks[held], model, columns, case))
+        scored.append(score(blocks[held], model, case))
     return scored
 
 
-def score(blocks: list[np.ndarray], model: match.Model, columns: list[int], case: Case):
-    """One posting's scores, with the engine's own combine() (the baseline has one column)."""
+def score(
+    blocks: list[np.ndarray], model: match.Model, case: Case
+) -> tuple[np.ndarray, list[int | None]]:
+    """One posting's scores, with the engine's own combine(); the baseline's one column stands
+    in the first place, where widen() put its weight."""
     block = np.stack(blocks)
     if block.shape[-1] != len(match.SIGNALS):
         block = np.pad(block, ((0, 0), (0, 0), (0, len(match.SIGNALS) - block.shape[-1])))
@@ -264,9 +267,7 @@ def by_batch(cases: list[Case], blocks: list[list[np.ndarray]]) -> dict[int, Sco
         earlier = [i for i, case in enumerate(cases) if case.batch < batch]
         model = fit_model([cases[i] for i in earlier], [blocks[i] for i in earlier], columns)
         scored[batch] = [
-            score(blocks[i], model, columns, case)
-            for i, case in enumerate(cases)
-            if case.batch == batch
+            score(blocks[i], model, case) for i, case in enumerate(cases) if case.batch == batch
         ]
     return scored
 
