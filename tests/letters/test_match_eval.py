@@ -43,15 +43,15 @@ def test_enough_postings_and_gaps() -> None:
 
 
 def test_cross_validated_figures_stay_above_the_floor(measured) -> None:
-    """Measured leave-one-posting-out on all 48 postings: top-1 0.880, MRR 0.927, gap P 0.711
-    and R 0.768; TF-IDF 0.549 top-1. Gap detection is short of the 0.8 it aims at."""
+    """Measured leave-one-posting-out on all 56 postings: top-1 0.886, MRR 0.932, gap P 0.731
+    and R 0.812; TF-IDF 0.572 top-1. Gap precision is short of the 0.8 it aims at."""
     cases, blocks = measured
     combined = match_eval.cross_validate(cases, blocks, list(range(len(match.SIGNALS))))
     figures = match_eval.Figures.of(combined)
-    assert figures.top1 >= 0.85
+    assert figures.top1 >= 0.86
     assert figures.mrr >= 0.91
-    assert figures.gap_precision >= 0.68
-    assert figures.gap_recall >= 0.72
+    assert figures.gap_precision >= 0.7
+    assert figures.gap_recall >= 0.78
     baseline = match_eval.cross_validate(
         cases, [match_eval.tfidf_scores(c) for c in cases], [0], context=False
     )
