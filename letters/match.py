@@ -104,6 +104,7 @@ class Suggestion:
     score: float
     why: tuple[str, ...]
     chosen: bool = False  # the one to take: it clears THRESHOLD and no other requirement took it
+    taken: bool = False  # another requirement of the posting took it, and it bears on this one
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,8 @@ def rank_all(
         fresh = np.flatnonzero((shown[row] > 0) | reasoned)
         columns = ids[fresh].tolist(), shown[row, fresh].tolist(), why[fresh].tolist()
         made[fresh] = list(map(Suggestion, *columns))
+        for strength in np.flatnonzero(taken).tolist():
+            made[strength] = replace(made[strength], taken=True)
         pick = int(chosen[row])
         if pick >= 0:
             made[pick] = replace(made[pick], chosen=True)

@@ -18,6 +18,7 @@ class Suggestion:
     score: float
     why: tuple[str, ...]
     strong: bool  # the one to take: it clears the threshold and no other requirement took it
+    taken: bool  # another requirement of the posting took it
 
 
 def suggestions_for(
@@ -38,12 +39,19 @@ def suggestions_for(
                 score=found.score,
                 why=found.why,
                 strong=found.chosen,
+                taken=found.taken,
             )
-            for found in suggestions[:SUGGESTIONS_SHOWN]
-            if found.score > 0
+            for found in _shown(suggestions)
         ]
         for requirement, suggestions in zip(requirements, ranked, strict=True)
     }
+
+
+def _shown(suggestions: list[match.Suggestion]) -> list[match.Suggestion]:
+    """The first few leads, and a strength another requirement took if it bears on this one:
+    the user sees it is used elsewhere rather than wonder where it went."""
+    shown = [found for found in suggestions[:SUGGESTIONS_SHOWN] if found.score > 0]
+    return shown + [found for found in suggestions if found.taken and found not in shown][:1]
 
 
 def strength_text(strength: Strength) -> match.StrengthText:

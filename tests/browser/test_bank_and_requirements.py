@@ -55,8 +55,10 @@ def test_import_resume_then_auto_match(page, shot):
     expect(gap.get_by_text("No strong match yet.")).to_be_visible()
     taken = page.locator(".match-card", has_text="First aid training")
     expect(taken.get_by_text("No strong match yet.")).to_be_visible()
-    cpr_strength = "Use Current CPR and First Aid certification from the Red Cross"
-    expect(taken.get_by_role("button", name=cpr_strength)).to_have_count(0)  # offered once
+    used = taken.locator(".suggestion", has_text="Current CPR and First Aid certification from")
+    reason = "answers \u201cCurrent CPR and First Aid certification\u201d better"
+    expect(used.get_by_text(reason)).to_be_visible()
+    expect(used.locator(".btn-primary")).to_have_count(0)  # shown, but not offered again
     gap.get_by_role("button", name="Write a strength for this").click()
     expect(gap.get_by_label("Title")).to_be_focused()
     shot(page, "31-match-auto")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from letters.forms import IMPORT_NOTHING
 from letters.models import Match, Strength
+from letters.views.matches import match_cards
 from tests.factories import ApplicationFactory, RequirementFactory, StrengthFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +104,19 @@ class TestMatchPage:
         body = client_of.get(reverse("letters:match", args=[posting.pk])).content.decode()
         assert "No strong match yet." in body
         assert "answers \u201cCurrent BLS certification\u201d better" in body
+
+    def test_a_strength_taken_elsewhere_is_shown_with_where(self, client_of, user):
+        """Even where it is no lead, so the user does not wonder where their strength went."""
+        posting = ApplicationFactory(posting__owner=user).posting
+        RequirementFactory(posting=posting, text="Current CPR and First Aid certification")
+        aid = RequirementFactory(posting=posting, text="First aid training")
+        StrengthFactory(owner=user, title="Current CPR and First Aid certification")
+        StrengthFactory(owner=user, title="Coached a team of six museum guides")
+        cards = match_cards(posting)
+        shown = next(card for card in cards if card["requirement"] == aid)["suggestions"]
+        taken = next(found for found in shown if found.taken)
+        assert not taken.strong
+        assert "answers \u201cCurrent CPR and First Aid certification\u201d better" in taken.why
 
     def test_auto_match_leaves_a_strength_the_user_chose_where_it_is(self, client_of, user):
         posting = ApplicationFactory(posting__owner=user).posting

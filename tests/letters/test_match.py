@@ -296,6 +296,7 @@ def test_a_strength_answers_one_requirement_of_a_posting() -> None:
     assert first_aid[0].strength_id == "cpr" and not first_aid[0].chosen
     assert first_aid[0].score >= THRESHOLD
     assert "answers \u201cCurrent BLS certification\u201d better" in first_aid[0].why
+    assert first_aid[0].taken and not certification[0].taken
     assert best(first_aid) is None
 
 
