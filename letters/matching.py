@@ -48,9 +48,11 @@ def suggestions_for(
 
 
 def _shown(suggestions: list[match.Suggestion]) -> list[match.Suggestion]:
-    """The first few leads, and a strength another requirement took if it bears on this one:
-    the user sees it is used elsewhere rather than wonder where it went."""
+    """The first few leads; where none is taken, also a strength another requirement took if it
+    bears on this one, so the user sees it is used elsewhere rather than wonder where it went."""
     shown = [found for found in suggestions[:SUGGESTIONS_SHOWN] if found.score > 0]
+    if any(found.chosen for found in shown):
+        return shown
     return shown + [found for found in suggestions if found.taken and found not in shown][:1]
 
 

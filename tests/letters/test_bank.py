@@ -117,6 +117,8 @@ class TestMatchPage:
         taken = next(found for found in shown if found.taken)
         assert not taken.strong
         assert "answers \u201cCurrent CPR and First Aid certification\u201d better" in taken.why
+        answered = next(card for card in cards if card["requirement"] != aid)["suggestions"]
+        assert [found.strong for found in answered] == [True]  # no clutter where one is taken
 
     def test_auto_match_leaves_a_strength_the_user_chose_where_it_is(self, client_of, user):
         posting = ApplicationFactory(posting__owner=user).posting
