@@ -48,8 +48,8 @@ def suggestions_for(
 
 
 def _shown(suggestions: list[match.Suggestion]) -> list[match.Suggestion]:
-    """The first few leads; where none is taken, also a strength another requirement took if it
-    bears on this one, so the user sees it is used elsewhere rather than wonder where it went."""
+    """The first few leads; where none of them is the one to take, also a strength another
+    requirement took if it bears on this one, so the user sees where it went."""
     shown = [found for found in suggestions[:SUGGESTIONS_SHOWN] if found.score > 0]
     if any(found.chosen for found in shown):
         return shown
