@@ -25,7 +25,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 REQUIRED = "required"
 PREFERRED = "preferred"
@@ -590,7 +590,11 @@ def _split_inline_bullets(line: _Line) -> list[_Line]:
         piece = line.text[a:b].rstrip()
         if piece:
             start = line.start + a
-            parts.append(_Line(start, start + len(piece), line.indent, piece, _bullet_end(piece)))
+            # the first piece keeps the line's own bullet ("o SQL • Python"); the rest open on "•"
+            bullet = line.bullet if a == 0 else _bullet_end(piece)
+            parts.append(
+                replace(line, start=start, end=start + len(piece), text=piece, bullet=bullet)
+            )
     return parts
 
 

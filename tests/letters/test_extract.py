@@ -89,6 +89,11 @@ def test_list_run_together_on_one_line_is_split_at_its_bullets():
     assert [text[f.start : f.end] for f in found] == [f.text for f in found]
 
 
+def test_a_bulleted_line_run_together_keeps_its_own_bullet():
+    text = "Requirements:\n  o SQL • Python\n*Excel skills • Word\n*Valid license\n"
+    assert texts(text) == ["SQL", "Python", "Excel skills", "Word", "Valid license"]
+
+
 def test_html_list_items_with_spans_into_the_markup():
     text = "<h3>Requirements</h3><ul><li>Three years of experience</li><li>A laptop</li></ul>"
     found = extract_requirements(text)
