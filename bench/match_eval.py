@@ -214,9 +214,7 @@ class Figures:
                     decided += gap
                     continue
                 answerable += 1
-                order = np.argsort(-scores[row], kind="stable")
-                if not gap:
-                    order = np.r_[pick, order[order != pick]]
+                order = match.chosen_first(np.argsort(-scores[row], kind="stable"), pick)
                 position = int(np.flatnonzero(order == gold)[0])
                 hits += position == 0
                 reciprocal += 1 / (position + 1)

@@ -169,9 +169,13 @@ def rank_all(
         pick = int(chosen[row])
         if pick >= 0:
             made[pick] = replace(made[pick], chosen=True)
-            order = np.concatenate(([pick], order[order != pick]))
-        ranked.append(made[order].tolist())
+        ranked.append(made[chosen_first(order, pick)].tolist())
     return ranked
+
+
+def chosen_first(order: np.ndarray, pick: int) -> np.ndarray:
+    """A ranking (strength indices, best first) with the chosen strength moved to the front."""
+    return order if pick < 0 else np.concatenate(([pick], order[order != pick]))
 
 
 def best(suggestions: Sequence[Suggestion]) -> Suggestion | None:
@@ -427,6 +431,7 @@ class _Lexicon:
     """The bank's BM25 weights for the requirements' terms, and every term's rarity."""
 
     terms: tuple[str, ...]  # the requirements' terms some strength uses
+    index: dict[str, int]  # each of those terms -> its column
     bm25: np.ndarray  # strength x terms
     uses: np.ndarray  # strength x terms: bm25 > 0
     columns: tuple[np.ndarray, ...]  # by requirement: indices into terms, in its own order
@@ -458,7 +463,7 @@ class _Lexicon:
             np.array([index[term] for term in query.weights if term in index], dtype=np.intp)
             for query in queries
         )
-        return cls(terms, bm25, bm25 > 0, by_query, df, len(read), avgdl)
+        return cls(terms, index, bm25, bm25 > 0, by_query, df, len(read), avgdl)
 
     def idf(self, terms: Sequence[str]) -> np.ndarray:
         return _idf(np.array([self.df[term] for term in terms]), self.size)
@@ -468,12 +473,11 @@ class _Lexicon:
         and whether each strength uses none of its names. Returns which pairs share a term."""
         weights = np.zeros((len(queries), len(self.terms)))
         ceiling = np.ones(len(queries))
-        index = {term: i for i, term in enumerate(self.terms)}
         for row, query in enumerate(queries):
             if not query.weights:
                 continue
             if query.names:
-                found = [self.uses[:, index[t]] for t in query.names if t in index]
+                found = [self.uses[:, self.index[t]] for t in query.names if t in self.index]
                 signals[row, :, _UNNAMED] = ~np.any(found, axis=0) if found else 1.0
             columns = self.columns[row]
             weights[row, columns] = [query.weights[self.terms[column]] for column in columns]
@@ -547,7 +551,7 @@ class _Meaning:
         signals[..., _WORDS] = idf @ near
         signals[..., _WORDS_RARE] = weight @ near
         signals[..., _REACH] = (weight @ near.max(axis=1))[:, None]
-        column = {term: i for i, term in enumerate(lexicon.terms)}
+        column = lexicon.index
         uses = np.zeros((len(self.nearest), lexicon.size))
         for index, term in enumerate(terms):
             if term in column:
@@ -650,9 +654,10 @@ def _saturate(tf: np.ndarray | float, length: np.ndarray | float, avgdl: float) 
 
 
 def _margins(columns: np.ndarray) -> np.ndarray:
-    """Each value minus the best other strength's: a clear winner stands out from the pack.
+    """Each value minus the best other along axis 1: a clear winner stands out from the pack.
 
-    `columns` is requirement x strength x signal.
+    For requirement x strength x signal that is the best other strength; in_context passes the
+    transpose to get the best other requirement.
     """
     if columns.shape[1] < 2:
         return columns.copy()

@@ -61,9 +61,6 @@ class Check:
     why: tuple[str, ...] = ()
 
 
-NO_CHECK = Check()
-
-
 @lru_cache(maxsize=20_000)
 def facts(text: str, *, asked: bool) -> Facts:
     """Years, degree and credentials in `text`; a requirement's years are the minimum asked."""
@@ -208,5 +205,6 @@ def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _alternatives(levels), _alternatives(fields)
 
 
+@cache
 def _field_families() -> dict[str, str]:
     return {key: field["family"] for key, field in _degree_table()["fields"].items()}

@@ -18,7 +18,6 @@ class Suggestion:
     score: float
     why: tuple[str, ...]
     strong: bool  # the one to take: it clears the threshold and no other requirement took it
-    taken: bool  # another requirement of the posting took it
 
 
 def suggestions_for(
@@ -39,7 +38,6 @@ def suggestions_for(
                 score=found.score,
                 why=found.why,
                 strong=found.chosen,
-                taken=found.taken,
             )
             for found in _shown(suggestions)
         ]
