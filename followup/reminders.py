@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -13,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from followup.models import Step
-from letters.models import Profile, zone_named
+from letters.models import zones_of
 
 # Wide enough to hold "the end of today" in every time zone.
 LOOKAHEAD = datetime.timedelta(days=2)
@@ -28,10 +27,6 @@ class Reminder:
     body: str
 
 
-def user_zone(user: AbstractBaseUser) -> zoneinfo.ZoneInfo:
-    return zone_named(Profile.objects.filter(user=user).values_list("time_zone", flat=True).first())
-
-
 def reminders_due(*, now: datetime.datetime) -> list[Reminder]:
     """One reminder per user, of the open steps due by the end of the user's own today that
     were not reminded on that day yet."""
@@ -43,9 +38,10 @@ def reminders_due(*, now: datetime.datetime) -> list[Reminder]:
     by_user: dict[AbstractBaseUser, list[Step]] = defaultdict(list)
     for step in steps:
         by_user[step.application.owner].append(step)
+    zones = zones_of([user.pk for user in by_user])
     reminders = []
     for user, candidates in by_user.items():
-        zone = user_zone(user)
+        zone = zones[user.pk]
         today = now.astimezone(zone).date()
         ends = datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(), zone)
         items = [step for step in candidates if step.due < ends and step.reminded_on != today]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
+from django.db import transaction
+
 from letters import render
 from letters.models import Dispatch, Letter
 from letters.signals import letter_sent
 
 
+@transaction.atomic
 def letter_download(*, letter: Letter, fmt: str) -> render.Output:
     """Render one format and record it, so the user can see later exactly what was sent."""
     output = render.render_output(letter, fmt)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zoneinfo
+from functools import cache
 
 from django import forms
 
@@ -32,6 +33,7 @@ class CleanTextMixin:
         super().full_clean()
 
 
+@cache
 def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 

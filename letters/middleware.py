@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from letters.models import Profile, zone_named
+from letters.models import zones_of
 
 
 class UserTimeZoneMiddleware:
@@ -16,8 +16,7 @@ class UserTimeZoneMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
-            profiles = Profile.objects.filter(user=request.user)
-            timezone.activate(zone_named(profiles.values_list("time_zone", flat=True).first()))
+            timezone.activate(zones_of([request.user.pk])[request.user.pk])
         else:
             timezone.deactivate()
         return self.get_response(request)

@@ -26,6 +26,12 @@ def zone_named(name: str | None) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
+def zones_of(user_ids) -> dict[int, zoneinfo.ZoneInfo]:
+    """Each user's own time zone, in one query; a user without a profile gets the default."""
+    names = dict(Profile.objects.filter(user_id__in=user_ids).values_list("user_id", "time_zone"))
+    return {user_id: zone_named(names.get(user_id)) for user_id in user_ids}
+
+
 class Profile(models.Model):
     """The letterhead and signature: who the letters come from."""
 
@@ -48,10 +54,6 @@ class Profile(models.Model):
     @property
     def display_name(self) -> str:
         return self.full_name or self.user.get_full_name() or self.user.get_username()
-
-    @property
-    def zone(self) -> zoneinfo.ZoneInfo:
-        return zone_named(self.time_zone)
 
     @property
     def contact_items(self) -> list[str]:

@@ -26,7 +26,10 @@ def owned_interview(request: HttpRequest, pk: int) -> Interview:
 
 def owned_step(request: HttpRequest, pk: int) -> Step:
     return get_object_or_404(
-        Step.objects.owned_by(request.user).select_related("application__posting"), pk=pk
+        Step.objects.owned_by(request.user).select_related(
+            "application__posting", "interview__contact"
+        ),
+        pk=pk,
     )
 
 
