@@ -50,6 +50,10 @@ TITLE_WEIGHT = 2
 # answered by a strength that names none of them, however close its other words, unless it takes
 # any like them ("Procore or similar").
 _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+# Capitalised words run together with a name are names too, any of which answers: "Canva or
+# Adobe InDesign", "JavaScript/TypeScript and React", "R, SPSS, or Stata".
+_RUN_GAP = r"(?:\s*[,/&]\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s+)"
+_RUN = re.compile(rf"\b[A-Z][\w+#.]*(?:{_RUN_GAP}[A-Z0-9][\w+#.]*)*")
 _ANY_LIKE = re.compile(r"\b(?:similar|comparable|equivalent|another|other)\b", re.I)
 # A general term implied by a specific one ("ECS" says "AWS") counts for less than the word.
 IMPLIED_WEIGHT = 0.5
@@ -251,10 +255,17 @@ def _model() -> Model:
 
 
 def _names(requirement: str) -> list[str]:
-    """The names a requirement asks for: none if it takes any like them, or if it shouts."""
+    """The names a requirement asks for, with the capitalised words beside them: none if it
+    takes any like them, or if it shouts. A degree's name ("GED") is the degree check's."""
     if requirement.isupper() or _ANY_LIKE.search(requirement):
         return []
-    return _NAME.findall(requirement)
+    runs = []
+    for run in _RUN.finditer(requirement):
+        if any(not match_signals.is_degree(name) for name in _NAME.findall(run[0])):
+            first, _, rest = run[0].partition(" ")
+            # a sentence's first word is capitalised for the sentence, not as a name
+            runs.append(rest if run.start() == 0 and not _NAME.fullmatch(first) else run[0])
+    return runs
 
 
 def _quoted(requirement: str, length: int = 40) -> str:

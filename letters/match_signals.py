@@ -21,10 +21,12 @@ _NUMBERS = {
 }
 # fmt: on
 _NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBERS) + ")"
-# "5+ years", "2-4 years", "two or more years", "four-year"; not "in the last 3 years".
+# "5+ years", "2-4 years", "two (2) or more years", "4 yrs", "four-year"; not "in the last 3
+# years", nor a term that is no experience ("a two-year commitment").
 _YEARS = re.compile(
-    rf"(?<!last )(?<!past )(?<!every )(?<!within )\b{_NUMBER}\s*(?:\+|plus)?\s*"
-    rf"(?:(?:-|–|to)\s*{_NUMBER}\s*\+?\s*)?(?:or more\s+)?-?\s*years?\b"
+    rf"(?<!last )(?<!past )(?<!every )(?<!within )\b{_NUMBER}\s*(?:\(\d{{1,2}}\)\s*)?"
+    rf"(?:\+|plus)?\s*(?:(?:-|–|to)\s*{_NUMBER}\s*\+?\s*)?(?:or more\s+)?-?\s*(?:years?|yrs?)\b"
+    r"(?!\s*(?:commitment|contract|term|program|warranty|old)\b)"
 )
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)\b")
 _DEGREE_WORD = re.compile(r"\bdegree\b")
@@ -87,6 +89,11 @@ def check(asks: Facts, has: Facts) -> Check:
             if names:
                 why.append(f"{kind}: {', '.join(names)}")
     return Check(years, degree, credential, tuple(why))
+
+
+def is_degree(name: str) -> bool:
+    """Whether a name is a degree's ("GED", "MBA"): the degree check weighs it, not its words."""
+    return _degree_patterns()[0].fullmatch(fold(name)) is not None
 
 
 def _years(folded: str, *, asked: bool) -> float | None:

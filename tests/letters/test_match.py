@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from letters import match_embed, match_text
+from letters import match_embed, match_signals, match_text
 from letters.match import (
     BELOW_DEGREE,
     NO_OVERLAP,
@@ -103,6 +103,20 @@ def test_years_are_compared_and_explained() -> None:
     assert found.why[0] == "years: 7 ≥ 5 required"
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Minimum of two (2) years of pediatric experience", 2),
+        ("4 yrs welder, Midwest Trailer Co.", 4),
+        ("1-2 years of accounts receivable experience", 1),
+        ("Two-year commitment required", None),
+        ("Helped the crew in the last 3 years", None),
+    ],
+)
+def test_years_are_read_as_people_write_them(text: str, years: int | None) -> None:
+    assert match_signals.facts(text, asked=True).years == years
+
+
 def test_degree_level_and_field_are_checked() -> None:
     found = top("Bachelor's degree in education or a related field")
     assert found.why[0] == "degree: bachelor's in education"
@@ -121,8 +135,19 @@ def test_a_requirement_asks_the_lowest_degree_it_names() -> None:
     found = rank("Associate's or bachelor's degree in accounting or finance", aas)[0]
     assert found.strength_id == "aas" and found.chosen
     assert found.why[0] == "degree: associate's in accounting"
+    mot = [StrengthText("mot", "Master of Occupational Therapy, Boston University")]
+    found = rank("Master's or Doctoral degree in Occupational Therapy", mot)[0]
+    assert found.why[0].startswith("degree: master's")
     found = rank("Bachelor's degree required; master's preferred", BANK)[0]
     assert found.strength_id == "degree" and found.why[0].startswith("degree: bachelor's")
+
+
+def test_a_credential_inside_a_longer_name_is_not_read() -> None:
+    """Mental Health First Aid is a course of its own, not first aid for a CPR requirement."""
+    assert match_signals.facts("Mental Health First Aid certified", asked=False).credentials == {
+        "mhfa"
+    }
+    assert "cpr" in match_signals.facts("Pediatric First Aid and CPR", asked=True).credentials
 
 
 def test_named_credentials_are_matched_by_any_of_their_names() -> None:
@@ -323,6 +348,26 @@ def test_a_requirement_naming_a_credential_needs_a_strength_that_names_it() -> N
     unnamed = SIGNALS.index("unnamed")
     assert block[0][:, unnamed].tolist() == [1.0, 0.0]
     assert block[1][:, unnamed].tolist() == [0.0, 0.0]  # "or similar": any tool will do
+
+
+def test_any_name_in_a_list_of_names_answers() -> None:
+    """A Canva strength answers "Canva or Adobe InDesign"; a degree's name is the degree check's."""
+    block = signals(
+        [
+            "Familiarity with Canva or Adobe InDesign a plus",
+            "Experience with statistical software (R, SPSS, or Stata)",
+            "High school diploma or GED",
+        ],
+        [
+            StrengthText("canva", "Designed event invitations in Canva"),
+            StrengthText("stata", "Cleaned survey data in Stata"),
+            StrengthText("hs", "Eastside High School, class of 2023"),
+        ],
+    )
+    unnamed = SIGNALS.index("unnamed")
+    assert block[0][:, unnamed].tolist() == [0.0, 1.0, 1.0]
+    assert block[1][:, unnamed].tolist() == [1.0, 0.0, 1.0]
+    assert block[2][:, unnamed].tolist() == [0.0, 0.0, 0.0]
 
 
 @pytest.mark.parametrize(("group", "words"), match_text.synonyms().items())
