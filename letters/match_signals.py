@@ -26,7 +26,7 @@ _NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBERS) + ")"
 _YEARS = re.compile(
     rf"(?<!last )(?<!past )(?<!every )(?<!within )\b{_NUMBER}\s*(?:\(\d{{1,2}}\)\s*)?"
     rf"(?:\+|plus)?\s*(?:(?:-|–|to)\s*{_NUMBER}\s*\+?\s*)?(?:or more\s+)?-?\s*(?:years?|yrs?)\b"
-    r"(?!\s*(?:commitment|contract|term|program|warranty|old)\b)"
+    r"(?![\s-]*(?:commitment|contract|term|program|warranty|olds?)\b)"
 )
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)\b")
 _DEGREE_WORD = re.compile(r"\bdegree\b")

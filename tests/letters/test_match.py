@@ -110,6 +110,7 @@ def test_years_are_compared_and_explained() -> None:
         ("4 yrs welder, Midwest Trailer Co.", 4),
         ("1-2 years of accounts receivable experience", 1),
         ("Two-year commitment required", None),
+        ("Coached my 10-year-old's soccer team", None),
         ("Helped the crew in the last 3 years", None),
     ],
 )
