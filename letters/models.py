@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,7 +27,7 @@ def zone_named(name: str | None) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
-def zones_of(user_ids) -> dict[int, zoneinfo.ZoneInfo]:
+def zones_of(user_ids: Sequence[int]) -> dict[int, zoneinfo.ZoneInfo]:
     """Each user's own time zone, in one query; a user without a profile gets the default."""
     names = dict(Profile.objects.filter(user_id__in=user_ids).values_list("user_id", "time_zone"))
     return {user_id: zone_named(names.get(user_id)) for user_id in user_ids}
