@@ -36,8 +36,9 @@ from letters.match_text import DATA, Word
 # Even odds: at or above it the best suggestion is taken without asking (auto-match); below it
 # the match page says there is no strong match yet.
 THRESHOLD = 0.5
-# The most a strength stating a lower degree than the one asked can score: shown, never taken.
-BELOW_DEGREE = 0.4
+# The most a strength stating a lower degree or credential than the one asked can score (an
+# associate's for a bachelor's, OSHA 10 for OSHA 30): shown, never taken.
+BELOW_ASKED = 0.4
 # Below this a strength is no lead at all: it scores 0, so pages can leave it out.
 NOT_A_LEAD = 0.1
 # Log-odds past this are certain either way; a blank pair is put at the bottom.
@@ -71,7 +72,7 @@ SIGNALS = (
     "words",  # requirement words matched by meaning to the strength's nearest words, by bank idf
     "years",  # years stated over years asked, up to 1
     "degree",  # 1 meets the level and field, less for another field, -1 below the level
-    "credential",  # 1 when the strength names a license or certification the requirement asks
+    "credential",  # 1 names a license or certification asked, -1 only a lower one (OSHA 10 for 30)
     "lexical_margin",  # each of the first three minus the best other strength's
     "semantic_margin",
     "words_margin",
@@ -83,10 +84,11 @@ SIGNALS = (
     "missed",  # the weight, as words_rare, of the requirement word the strength comes least near
     "unnamed",  # 1 when the requirement names some (CPP, QuickBooks) and the strength none
     "soft",  # share of the requirement's words that name a quality (soft_skills.toml)
+    "unspoken",  # 1 when the requirement asks a language (Spanish, ASL) the strength does not use
 )
 _LEXICAL, _SEMANTIC, _WORDS, _YEARS, _DEGREE, _CREDENTIAL = range(6)
 _MARGINS = slice(6, 9)
-_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED, _SOFT = range(9, 17)
+_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED, _SOFT, _UNSPOKEN = range(9, 18)
 # The second model's columns, from the first model's log-odds for a whole posting.
 CONTEXT = (
     "alone",  # the first model's log-odds
@@ -219,8 +221,8 @@ def combine(block: np.ndarray, model: Model, blank: np.ndarray | None = None) ->
     """Scores for one posting from its signals (requirement x strength x SIGNALS): the first
     model, the second over its log-odds in context, then the veto. `blank` pairs score 0.
 
-    A strength that states a lower degree than the one asked may be the closest answer, but it
-    does not answer the requirement, so it never clears THRESHOLD.
+    A strength that states a lower degree or credential than the one asked may be the closest
+    answer, but it does not answer the requirement, so it never clears THRESHOLD.
     """
     alone = block @ model.weights + model.bias
     if blank is not None:
@@ -228,7 +230,8 @@ def combine(block: np.ndarray, model: Model, blank: np.ndarray | None = None) ->
     logits = in_context(alone) @ model.context + model.context_bias
     scores = 1 / (1 + np.exp(-np.clip(logits, -_CLIP, _CLIP)))
     if model.weights[_DEGREE]:
-        scores = np.where(block[..., _DEGREE] < 0, np.minimum(scores, BELOW_DEGREE), scores)
+        below = (block[..., _DEGREE] < 0) | (block[..., _CREDENTIAL] < 0)
+        scores = np.where(below, np.minimum(scores, BELOW_ASKED), scores)
     return scores if blank is None else np.where(blank, 0.0, scores)
 
 
@@ -609,34 +612,30 @@ class _Meaning:
 def _structured(
     queries: Sequence[_Query], read: Sequence[_Strength], signals: np.ndarray
 ) -> list[dict[int, match_signals.Check]]:
-    """Years, degree and credentials, for the strengths that state any of what is asked."""
+    """Years, degree, credentials and languages, for the strengths that state any of what is
+    asked."""
     stating: dict[match_signals.Facts, list[int]] = {}
     for row, strength in enumerate(read):
-        facts = strength.facts
-        if facts.years or facts.degree or facts.credentials:
-            stating.setdefault(facts, []).append(row)
+        if strength.facts.stated():
+            stating.setdefault(strength.facts, []).append(row)
     checks: list[dict[int, match_signals.Check]] = [{} for _ in queries]
     for at, query in enumerate(queries):
         asks = query.asks
-        if not (asks.years or asks.degree or asks.credentials):
+        if not asks.stated():
             continue
+        found = signals[at]
         for has, rows in stating.items():
-            if (
-                (asks.years and has.years)
-                or (asks.degree and has.degree)
-                or (asks.credentials and has.credentials)
-            ):
+            if asks.comparable(has):
                 check = match_signals.check(asks, has)
-                signals[at, rows, _YEARS : _CREDENTIAL + 1] = (
-                    check.years,
-                    check.degree,
-                    check.credential,
-                )
+                found[rows, _YEARS : _CREDENTIAL + 1] = check.years, check.degree, check.credential
                 if check.why:
                     checks[at].update(dict.fromkeys(rows, check))
         wanted = bool(asks.degree) + bool(asks.credentials)
-        found = signals[at]
-        found[:, _UNMET] = wanted - (found[:, _DEGREE] >= 1) - found[:, _CREDENTIAL]
+        found[:, _UNMET] = wanted - (found[:, _DEGREE] >= 1) - (found[:, _CREDENTIAL] > 0)
+        if asks.languages:
+            found[:, _UNSPOKEN] = [
+                not asks.languages & strength.facts.languages for strength in read
+            ]
     return checks
 
 

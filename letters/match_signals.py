@@ -30,6 +30,12 @@ _YEARS = re.compile(
 )
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)\b")
 _DEGREE_WORD = re.compile(r"\bdegree\b")
+# A language learned in class, or only begun, is not one to work in: "two years of high school
+# French", "ASL 1 and 2", "basic Spanish".
+_BEGINNER = re.compile(
+    r"\b(?:high school|class|classes|course|courses|semesters?|studied|basics?|beginner|"
+    r"learning|duolingo|[a-z]+ 1 and 2)\b"
+)
 _UNNAMED_DEGREE_RANK = 2  # "a degree in culinary arts" is at least an associate's
 
 
@@ -47,6 +53,19 @@ class Facts:
     years: float | None
     degree: Degree | None
     credentials: frozenset[str]
+    languages: frozenset[str] = frozenset()  # a strength's only where it works in them
+
+    def stated(self) -> bool:
+        return bool(self.years or self.degree or self.credentials or self.languages)
+
+    def comparable(self, other: Facts) -> bool:
+        """Whether both state something of one kind, so check() has something to compare."""
+        return bool(
+            (self.years and other.years)
+            or (self.degree and other.degree)
+            or (self.credentials and other.credentials)
+            or (self.languages and other.languages)
+        )
 
 
 @dataclass(frozen=True)
@@ -54,7 +73,8 @@ class Check:
     """How well a strength's facts meet what a requirement asks, with reasons.
 
     Each is 0 when there is nothing to compare and up to 1 when the strength meets the ask; a
-    degree below the level asked is -1, since it says the strength does not answer.
+    degree below the level asked, or only a lower credential than the one asked (OSHA 10 for
+    OSHA 30), is -1, since it says the strength does not answer.
     """
 
     years: float = 0.0
@@ -67,7 +87,14 @@ class Check:
 def facts(text: str, *, asked: bool) -> Facts:
     """Years, degree and credentials in `text`; a requirement's years are the minimum asked."""
     folded = fold(text)
-    return Facts(_years(folded, asked=asked), _degree(folded, asked=asked), _credentials(folded))
+    named = _credentials(folded)
+    table = _credential_table()
+    languages = frozenset(key for key in named if table[key].kind == "language")
+    if not asked and _BEGINNER.search(folded):
+        languages = frozenset()
+    return Facts(
+        _years(folded, asked=asked), _degree(folded, asked=asked), named - languages, languages
+    )
 
 
 def check(asks: Facts, has: Facts) -> Check:
@@ -80,14 +107,24 @@ def check(asks: Facts, has: Facts) -> Check:
     if asks.degree and has.degree:
         degree, reason = _compare_degrees(asks.degree, has.degree)
         why.append(reason)
-    shared = _implied(has.credentials) & asks.credentials
+    held = _implied(has.credentials)
+    shared = held & asks.credentials
+    table = _credential_table()
     if shared:
         credential = 1.0
-        table = _credential_table()
         for kind in ("license", "certification", "endorsement"):
             names = sorted(table[key].name for key in shared if table[key].kind == kind)
             if names:
                 why.append(f"{kind}: {', '.join(names)}")
+    elif lower := held & (_implied(asks.credentials) - asks.credentials):
+        credential = -1.0
+        names = ", ".join(sorted(table[key].name for key in lower))
+        asked = " or ".join(sorted(table[key].name for key in asks.credentials))
+        why.append(f"{table[min(lower)].kind}: {names}, below the {asked} asked")
+    spoken = asks.languages & has.languages
+    if spoken:
+        table = _credential_table()
+        why.append(f"speaks {', '.join(sorted(table[key].name for key in spoken))}")
     return Check(years, degree, credential, tuple(why))
 
 

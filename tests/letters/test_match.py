@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from letters import match_embed, match_signals, match_text
 from letters.match import (
-    BELOW_DEGREE,
+    BELOW_ASKED,
     NO_OVERLAP,
     NO_WORDS,
     SIGNALS,
@@ -126,7 +126,7 @@ def test_degree_level_and_field_are_checked() -> None:
         [StrengthText("ba", "B.A. in Elementary Education"), StrengthText("x", "Baked bread")],
     )[0]
     assert below.strength_id == "ba"
-    assert below.score <= BELOW_DEGREE < THRESHOLD
+    assert below.score <= BELOW_ASKED < THRESHOLD
     assert below.why[0] == "degree: bachelor's in education, below the master's asked"
 
 
@@ -160,6 +160,44 @@ def test_named_credentials_are_matched_by_any_of_their_names() -> None:
     acls = top("ACLS certification within six months of hire", strengths)
     assert acls.strength_id == "acls"
     assert acls.why[0] == "certification: ACLS"
+
+
+def test_a_lower_credential_than_the_one_asked_is_shown_not_taken() -> None:
+    """OSHA 10 for OSHA 30, a CCNA for a CCNP, a driver's license for a CDL: close, not it."""
+    cases = [
+        ("OSHA 30 preferred", "OSHA 10-Hour card", "certification: OSHA 10, below the OSHA 30"),
+        ("CCNP Enterprise required", "Cisco CCNA, recertified 2023", "certification: CCNA, below"),
+        ("Valid Class A CDL", "Clean driver's license, no points", "license: driver's license, b"),
+    ]
+    for requirement, held, why in cases:
+        found = rank(requirement, [StrengthText("held", held), StrengthText("x", "Baked bread")])[0]
+        assert found.strength_id == "held" and not found.chosen
+        assert found.score <= BELOW_ASKED and found.why[0].startswith(why)
+    either = rank("Journeyman or master electrician license", [StrengthText("j", "Journeyman card")])
+    assert either[0].chosen and either[0].why[0] == "license: journeyman electrician"
+
+
+def test_a_language_is_answered_only_by_a_strength_that_works_in_it() -> None:
+    """Another language, or one learned in class, is near in meaning and no answer."""
+    spoken = [
+        ("Fluent in Portuguese", {"portuguese"}),
+        ("Two years of high school Spanish", set()),
+        ("ASL 1 and 2 at community college", set()),
+        ("Spanish is my first language", {"spanish"}),
+        ("Bilingual, English and Spanish", {"spanish"}),
+    ]
+    for text, languages in spoken:
+        assert match_signals.facts(text, asked=False).languages == languages
+    asked = match_signals.facts("Second language (Spanish or French) preferred", asked=True)
+    assert asked.languages == {"spanish", "french"}
+    bank = [
+        StrengthText("portuguese", "Fluent in Portuguese", "I handle our Portuguese speakers."),
+        StrengthText("spanish", "Interpret for Spanish-speaking families at the front desk"),
+    ]
+    block = signals(["Bilingual English/Spanish preferred"], bank)
+    assert block[0][:, SIGNALS.index("unspoken")].tolist() == [1.0, 0.0]
+    found = top("Bilingual English/Spanish preferred", bank)
+    assert found.strength_id == "spanish" and found.why[0] == "speaks Spanish"
 
 
 def test_a_gap_is_admitted() -> None:
