@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from letters.match_text import DATA, fold
@@ -30,6 +30,23 @@ _YEARS = re.compile(
 )
 _SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d)\b")
 _DEGREE_WORD = re.compile(r"\bdegree\b")
+# A clause that says a degree or credential is still to come: "pursuing a B.S. in nursing,
+# expected May 2027", "studying for Network+", "GED prep in progress". Clauses end at a full
+# stop after a word (not the dots of "B.S."), a semicolon or a line.
+_CLAUSE = re.compile(r"(?<=[a-z]{3})\.\s|[;|\n]")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|winter)[a-z]*"
+_PENDING = re.compile(
+    r"\b(?:in progress|preparing for|prepping for|studying for|working towards?|pursuing|"
+    r"currently enrolled|enrolled in|(?:exam|test) (?:is )?(?:scheduled|booked)|"
+    rf"(?:expected|anticipated)(?: in)? (?:{_MONTH}|(?:19|20)\d\d))\b"
+)
+# A requirement that takes progress toward what it asks: "CPA or progress toward it", "or
+# willingness to obtain within 90 days".
+_TAKES_PENDING = re.compile(
+    r"\b(?:progress toward|working toward|pursuing|currently enrolled|enrolled in|"
+    r"(?:willing|willingness|ability|able) to (?:obtain|earn|get|complete)|eligible|"
+    r"within (?:the first )?(?:\d+|one|two|three|six|nine|twelve|\w+) (?:days|months|year))\b"
+)
 # A language learned in class, or only begun, is not one to work in: "two years of high school
 # French", "ASL 1 and 2", "basic Spanish".
 _BEGINNER = re.compile(
@@ -54,17 +71,21 @@ class Facts:
     degree: Degree | None
     credentials: frozenset[str]
     languages: frozenset[str] = frozenset()  # a strength's only where it works in them
+    pending: Facts | None = None  # a strength's degree or credentials still in progress
+    takes_pending: bool = False  # a requirement's: progress toward what it asks will do
 
     def stated(self) -> bool:
-        return bool(self.years or self.degree or self.credentials or self.languages)
+        return bool(self.years or self.degree or self.credentials or self.languages or self.pending)
 
-    def comparable(self, other: Facts) -> bool:
-        """Whether both state something of one kind, so check() has something to compare."""
+    def comparable(self, has: Facts) -> bool:
+        """Whether a strength's facts (`has`, or what it works toward) state something of a
+        kind these ask, so check() has something to compare."""
         return bool(
-            (self.years and other.years)
-            or (self.degree and other.degree)
-            or (self.credentials and other.credentials)
-            or (self.languages and other.languages)
+            (self.years and has.years)
+            or (self.degree and has.degree)
+            or (self.credentials and has.credentials)
+            or (self.languages and has.languages)
+            or (has.pending and self.comparable(has.pending))
         )
 
 
@@ -85,8 +106,22 @@ class Check:
 
 @lru_cache(maxsize=20_000)
 def facts(text: str, *, asked: bool) -> Facts:
-    """Years, degree and credentials in `text`; a requirement's years are the minimum asked."""
+    """Years, degree, credentials and languages in `text`; a requirement's years are the
+    minimum asked. What a strength is still working toward is set apart as `pending`."""
     folded = fold(text)
+    if asked:
+        return replace(
+            _facts(folded, asked=True), takes_pending=bool(_TAKES_PENDING.search(folded))
+        )
+    clauses = _CLAUSE.split(folded)
+    working = [clause for clause in clauses if _PENDING.search(clause)]
+    if not working:
+        return _facts(folded, asked=False)
+    done = ". ".join(clause for clause in clauses if clause not in working)
+    return replace(_facts(done, asked=False), pending=_facts(". ".join(working), asked=False))
+
+
+def _facts(folded: str, *, asked: bool) -> Facts:
     named = _credentials(folded)
     table = _credential_table()
     languages = frozenset(key for key in named if table[key].kind == "language")
@@ -104,28 +139,38 @@ def check(asks: Facts, has: Facts) -> Check:
         years = min(1.0, has.years / asks.years)
         sign = "≥" if has.years >= asks.years else "<"
         why.append(f"years: {_number(has.years)} {sign} {_number(asks.years)} required")
+    working = has.pending or Facts(None, None, frozenset())
     if asks.degree and has.degree:
         degree, reason = _compare_degrees(asks.degree, has.degree)
         why.append(reason)
-    held = _implied(has.credentials)
-    shared = held & asks.credentials
+    elif asks.degree and working.degree:
+        degree, reason = _compare_degrees(asks.degree, working.degree)
+        degree = degree if asks.takes_pending and degree > 0 else -1.0
+        why.append(f"{reason}, in progress")
     table = _credential_table()
-    if shared:
+    held = _implied(has.credentials)
+    if shared := held & asks.credentials:
         credential = 1.0
-        for kind in ("license", "certification", "endorsement"):
-            names = sorted(table[key].name for key in shared if table[key].kind == kind)
-            if names:
-                why.append(f"{kind}: {', '.join(names)}")
+        why.append(_credential_names(shared))
     elif lower := held & (_implied(asks.credentials) - asks.credentials):
         credential = -1.0
-        names = ", ".join(sorted(table[key].name for key in lower))
         asked = " or ".join(sorted(table[key].name for key in asks.credentials))
-        why.append(f"{table[min(lower)].kind}: {names}, below the {asked} asked")
-    spoken = asks.languages & has.languages
-    if spoken:
-        table = _credential_table()
+        why.append(f"{_credential_names(lower)}, below the {asked} asked")
+    elif pending := _implied(working.credentials) & asks.credentials:
+        credential = 1.0 if asks.takes_pending else -1.0
+        why.append(f"{_credential_names(pending)}, in progress")
+    if spoken := asks.languages & has.languages:
         why.append(f"speaks {', '.join(sorted(table[key].name for key in spoken))}")
     return Check(years, degree, credential, tuple(why))
+
+
+def _credential_names(keys: frozenset[str]) -> str:
+    """ "license: RN; certification: ACLS, BLS" """
+    table = _credential_table()
+    kinds: dict[str, list[str]] = {}
+    for key in sorted(keys, key=lambda key: table[key].name):
+        kinds.setdefault(table[key].kind, []).append(table[key].name)
+    return "; ".join(f"{kind}: {', '.join(names)}" for kind, names in kinds.items())
 
 
 def is_degree(name: str) -> bool:

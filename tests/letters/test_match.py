@@ -173,8 +173,28 @@ def test_a_lower_credential_than_the_one_asked_is_shown_not_taken() -> None:
         found = rank(requirement, [StrengthText("held", held), StrengthText("x", "Baked bread")])[0]
         assert found.strength_id == "held" and not found.chosen
         assert found.score <= BELOW_ASKED and found.why[0].startswith(why)
-    either = rank("Journeyman or master electrician license", [StrengthText("j", "Journeyman card")])
+    either = rank(
+        "Journeyman or master electrician license", [StrengthText("j", "Journeyman card")]
+    )
     assert either[0].chosen and either[0].why[0] == "license: journeyman electrician"
+
+
+def test_a_degree_or_credential_still_in_progress_is_not_claimed() -> None:
+    """ "Pursuing a B.S., expected May 2027" is no bachelor's, unless progress will do."""
+    pursuing = [StrengthText("bsn", "B.S. in Nursing, expected May 2027")]
+    found = rank("Bachelor's degree in Nursing required", pursuing)[0]
+    assert not found.chosen and found.score <= BELOW_ASKED
+    assert found.why[0] == "degree: bachelor's in nursing, in progress"
+    found = rank("Bachelor's degree in Nursing, or currently enrolled", pursuing)[0]
+    assert found.chosen
+    studying = match_signals.facts("CompTIA A+ certified. Studying for Network+.", asked=False)
+    assert studying.credentials == {"comptia_a"} and studying.pending.credentials == {
+        "network_plus"
+    }
+    both = match_signals.facts("CompTIA A+ required; Network+ a plus", asked=True)
+    assert match_signals.check(both, studying).credential == 1.0
+    only = match_signals.facts("Network+ required", asked=True)
+    assert match_signals.check(only, studying).credential == -1.0
 
 
 def test_a_language_is_answered_only_by_a_strength_that_works_in_it() -> None:
