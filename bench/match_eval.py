@@ -43,7 +43,7 @@ GROUPS = {
     "lexical (BM25 + synonyms)": ["lexical", "lexical_margin", "unseen", "coverage", "unnamed"],
     "semantic (embeddings)": ["semantic", "semantic_margin"],
     "word meaning (embeddings)": ["words", "words_margin", "words_rare", "reach", "missed"],
-    "structured checks": ["years", "degree", "credential", "unmet", "soft"],
+    "structured checks": ["years", "degree", "credential", "unmet", "soft", "unspoken"],
     "first model alone (all signals)": list(match.SIGNALS),
 }
 
