@@ -125,8 +125,9 @@ def _facts(folded: str, *, asked: bool) -> Facts:
     named = _credentials(folded)
     table = _credential_table()
     languages = frozenset(key for key in named if table[key].kind == "language")
-    if not asked and _BEGINNER.search(folded):
-        languages = frozenset()
+    if languages and not asked:  # only those named where no clause says they were only begun
+        begun = (clause for clause in _CLAUSE.split(folded) if _BEGINNER.search(clause))
+        languages -= {key for clause in begun for key in _credentials(clause)}
     return Facts(
         _years(folded, asked=asked), _degree(folded, asked=asked), named - languages, languages
     )
@@ -165,7 +166,7 @@ def check(asks: Facts, has: Facts) -> Check:
 
 
 def _credential_names(keys: frozenset[str]) -> str:
-    """ "license: RN; certification: ACLS, BLS" """
+    """The credentials' names by kind, as an explanation shows them: "license: RN; ..." """
     table = _credential_table()
     kinds: dict[str, list[str]] = {}
     for key in sorted(keys, key=lambda key: table[key].name):

@@ -205,6 +205,7 @@ def test_a_language_is_answered_only_by_a_strength_that_works_in_it() -> None:
         ("ASL 1 and 2 at community college", set()),
         ("Spanish is my first language", {"spanish"}),
         ("Bilingual, English and Spanish", {"spanish"}),
+        ("Class A CDL. Fluent in Spanish", {"spanish"}),  # the class is no Spanish class
     ]
     for text, languages in spoken:
         assert match_signals.facts(text, asked=False).languages == languages
