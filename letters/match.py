@@ -146,6 +146,10 @@ def rank_all(
     pairs = _Pairs.measure(requirements, strengths)
     wordless = np.array([not query.weights for query in pairs.queries], dtype=bool)
     scores = combine(pairs.signals, _model(), wordless[:, None] | pairs.blank)
+    # A lower degree or credential than the one asked is never taken, but always shown, so the
+    # user sees why it does not count ("OSHA 10, below the OSHA 30 asked").
+    below = (pairs.signals[..., _DEGREE] < 0) | (pairs.signals[..., _CREDENTIAL] < 0)
+    scores = np.where(below, np.maximum(scores, NOT_A_LEAD), scores)
     chosen = choose(scores)
     owner = np.full(len(strengths), -1)
     owner[chosen[chosen >= 0]] = np.flatnonzero(chosen >= 0)

@@ -19,6 +19,7 @@ from letters.match import (
     BELOW_ASKED,
     NO_OVERLAP,
     NO_WORDS,
+    NOT_A_LEAD,
     SIGNALS,
     THRESHOLD,
     StrengthText,
@@ -172,7 +173,7 @@ def test_a_lower_credential_than_the_one_asked_is_shown_not_taken() -> None:
     for requirement, held, why in cases:
         found = rank(requirement, [StrengthText("held", held), StrengthText("x", "Baked bread")])[0]
         assert found.strength_id == "held" and not found.chosen
-        assert found.score <= BELOW_ASKED and found.why[0].startswith(why)
+        assert NOT_A_LEAD <= found.score <= BELOW_ASKED and found.why[0].startswith(why)
     either = rank(
         "Journeyman or master electrician license", [StrengthText("j", "Journeyman card")]
     )
