@@ -148,8 +148,7 @@ def rank_all(
     scores = combine(pairs.signals, _model(), wordless[:, None] | pairs.blank)
     # A lower degree or credential than the one asked is never taken, but always shown, so the
     # user sees why it does not count ("OSHA 10, below the OSHA 30 asked").
-    below = (pairs.signals[..., _DEGREE] < 0) | (pairs.signals[..., _CREDENTIAL] < 0)
-    scores = np.where(below, np.maximum(scores, NOT_A_LEAD), scores)
+    scores = np.where(_below_asked(pairs.signals), np.maximum(scores, NOT_A_LEAD), scores)
     chosen = choose(scores)
     owner = np.full(len(strengths), -1)
     owner[chosen[chosen >= 0]] = np.flatnonzero(chosen >= 0)
@@ -234,9 +233,13 @@ def combine(block: np.ndarray, model: Model, blank: np.ndarray | None = None) ->
     logits = in_context(alone) @ model.context + model.context_bias
     scores = 1 / (1 + np.exp(-np.clip(logits, -_CLIP, _CLIP)))
     if model.weights[_DEGREE]:
-        below = (block[..., _DEGREE] < 0) | (block[..., _CREDENTIAL] < 0)
-        scores = np.where(below, np.minimum(scores, BELOW_ASKED), scores)
+        scores = np.where(_below_asked(block), np.minimum(scores, BELOW_ASKED), scores)
     return scores if blank is None else np.where(blank, 0.0, scores)
+
+
+def _below_asked(block: np.ndarray) -> np.ndarray:
+    """The pairs whose strength states only a lower degree or credential than the one asked."""
+    return (block[..., _DEGREE] < 0) | (block[..., _CREDENTIAL] < 0)
 
 
 def in_context(alone: np.ndarray) -> np.ndarray:
