@@ -61,7 +61,7 @@ class Case:
 
 def load_cases(folder: Path = CASES) -> list[Case]:
     cases = []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.glob("*.json"), key=lambda path: int(path.stem.split("-")[0])):
         data = json.loads(path.read_text())
         strengths = [
             match.StrengthText(item["id"], item["title"], item.get("detail", ""))
