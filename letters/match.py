@@ -37,7 +37,8 @@ from letters.match_text import DATA, Word
 # the match page says there is no strong match yet.
 THRESHOLD = 0.5
 # The most a strength stating a lower degree or credential than the one asked can score (an
-# associate's for a bachelor's, OSHA 10 for OSHA 30): shown, never taken.
+# associate's for a bachelor's, OSHA 10 for OSHA 30, a B.A. in Education for a BSN): shown, never
+# taken.
 BELOW_ASKED = 0.4
 # Below this a strength is no lead at all: it scores 0, so pages can leave it out.
 NOT_A_LEAD = 0.1
@@ -71,7 +72,8 @@ SIGNALS = (
     "semantic",  # cosine of embeddings: requirement or its content words, strength or its title
     "words",  # requirement words matched by meaning to the strength's nearest words, by bank idf
     "years",  # years stated over years asked, up to 1
-    "degree",  # 1 meets the level and field, less for another field, -1 below the level
+    "degree",  # 1 meets the level and field, less for another field, -1 below the level or
+    # outside a field that admits no other
     "credential",  # 1 names a license or certification asked, -1 only a lower one (OSHA 10 for 30)
     "lexical_margin",  # each of the first three minus the best other strength's
     "semantic_margin",
@@ -85,10 +87,14 @@ SIGNALS = (
     "unnamed",  # 1 when the requirement names some (CPP, QuickBooks) and the strength none
     "soft",  # share of the requirement's words that name a quality (soft_skills.toml)
     "unspoken",  # 1 when the requirement asks a language (Spanish, ASL) the strength does not use
+    "ask_met",  # the best of degree, credential and language met, times the share of the
+    # requirement they make up: "PALS required" is answered by PALS alone
+    "ask_unmet",  # 1 when the strength shows nothing of what unmet counts, times that share
 )
 _LEXICAL, _SEMANTIC, _WORDS, _YEARS, _DEGREE, _CREDENTIAL = range(6)
 _MARGINS = slice(6, 9)
-_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED, _SOFT, _UNSPOKEN = range(9, 18)
+_UNMET, _UNSEEN, _COVERAGE, _WORDS_RARE, _REACH, _MISSED, _UNNAMED, _SOFT = range(9, 17)
+_UNSPOKEN, _ASK_MET, _ASK_UNMET = range(17, 20)
 # The second model's columns, from the first model's log-odds for a whole posting.
 CONTEXT = (
     "alone",  # the first model's log-odds
@@ -639,10 +645,13 @@ def _structured(
                     checks[at].update(dict.fromkeys(rows, check))
         wanted = bool(asks.degree) + bool(asks.credentials)
         found[:, _UNMET] = wanted - (found[:, _DEGREE] >= 1) - (found[:, _CREDENTIAL] > 0)
+        spoken = np.zeros(len(read))
         if asks.languages:
-            found[:, _UNSPOKEN] = [
-                not asks.languages & strength.facts.languages for strength in read
-            ]
+            spoken = np.array([bool(asks.languages & has.facts.languages) for has in read])
+            found[:, _UNSPOKEN] = 1.0 - spoken
+        met = np.maximum.reduce([found[:, _DEGREE], found[:, _CREDENTIAL], spoken]).clip(0)
+        found[:, _ASK_MET] = met * asks.share
+        found[:, _ASK_UNMET] = (wanted > 0) * (met == 0) * asks.share
     return checks
 
 

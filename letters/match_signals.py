@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from letters.match_text import DATA, fold
+from letters.match_text import DATA, fold, words
 
 # fmt: off
 _NUMBERS = {
@@ -40,6 +40,8 @@ _PENDING = re.compile(
     r"currently enrolled|enrolled in|(?:exam|test) (?:is )?(?:scheduled|booked)|"
     rf"(?:expected|anticipated)(?: in)? (?:{_MONTH}|(?:19|20)\d\d))\b"
 )
+# A clause that says a credential is no longer held: "CPR card, lapsed in 2020".
+_LAPSED = re.compile(r"\b(?:lapsed|expired|inactive|no longer (?:active|current|valid))\b")
 # A requirement that takes progress toward what it asks: "CPA or progress toward it", "or
 # willingness to obtain within 90 days".
 _TAKES_PENDING = re.compile(
@@ -53,6 +55,21 @@ _BEGINNER = re.compile(
     r"\b(?:high school|class|classes|course|courses|semesters?|studied|basics?|beginner|"
     r"learning|duolingo|[a-z]+ 1 and 2)\b"
 )
+# Words that only frame a credential, degree or language asked: what is left of "Current PALS
+# certification required" once these and the names go is nothing, so the name is the whole ask.
+_FRAMING = re.compile(
+    r"\b(?:certifications?|certificates?|certified|licen[cs](?:es?|ed|ure)|credentials?|"
+    r"credentialed|registrations?|registered|designations?|qualifications?|qualified|degrees?|"
+    r"diplomas?|endorsements?|equivalent|active|state|national(?:ly)?|recogni[sz]ed|accredited|"
+    r"good standing|obtain|hold|possess|higher|fluent|fluency|bilingual|proficien(?:t|cy))\b"
+)
+# A diploma as résumés state it: "Lakeview High School, Class of 2018", "graduated from
+# Westland High School".
+_GRADUATED = re.compile(
+    r"\bhigh school\b[^.;]*\b(?:class of|graduat\w*)|\bgraduat\w*\b[^.;]*\bhigh school\b"
+)
+_RELATED = re.compile(r"\b(?:related|equivalent|similar|other|another|any)\b")
+_SEPARATORS = re.compile(r"[\s\-/]+")
 _UNNAMED_DEGREE_RANK = 2  # "a degree in culinary arts" is at least an associate's
 
 
@@ -61,6 +78,7 @@ class Degree:
     rank: int
     name: str
     fields: frozenset[str]
+    strict: bool = False  # a requirement's: only its field will do (a BSN for a nurse)
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,7 @@ class Facts:
     languages: frozenset[str] = frozenset()  # a strength's only where it works in them
     pending: Facts | None = None  # a strength's degree or credentials still in progress
     takes_pending: bool = False  # a requirement's: progress toward what it asks will do
+    share: float = 0.0  # a requirement's: how much of it is the credential, degree or language
 
     def stated(self) -> bool:
         return bool(self.years or self.degree or self.credentials or self.languages or self.pending)
@@ -94,8 +113,8 @@ class Check:
     """How well a strength's facts meet what a requirement asks, with reasons.
 
     Each is 0 when there is nothing to compare and up to 1 when the strength meets the ask; a
-    degree below the level asked, or only a lower credential than the one asked (OSHA 10 for
-    OSHA 30), is -1, since it says the strength does not answer.
+    degree below the level asked or outside a strict field, or only a lower credential than the
+    one asked (OSHA 10 for OSHA 30), is -1, since it says the strength does not answer.
     """
 
     years: float = 0.0
@@ -110,27 +129,41 @@ def facts(text: str, *, asked: bool) -> Facts:
     minimum asked. What a strength is still working toward is set apart as `pending`."""
     folded = fold(text)
     if asked:
+        asks = _facts(folded, asked=True)
         return replace(
-            _facts(folded, asked=True), takes_pending=bool(_TAKES_PENDING.search(folded))
+            asks,
+            takes_pending=bool(_TAKES_PENDING.search(folded)),
+            share=_share(folded) if asks.degree or asks.credentials or asks.languages else 0.0,
         )
-    clauses = _CLAUSE.split(folded)
+    clauses = [clause for clause in _CLAUSE.split(folded) if not _LAPSED.search(clause)]
     working = [clause for clause in clauses if _PENDING.search(clause)]
-    if not working:
-        return _facts(folded, asked=False)
     done = ". ".join(clause for clause in clauses if clause not in working)
+    if not working:
+        return _facts(done, asked=False)
     return replace(_facts(done, asked=False), pending=_facts(". ".join(working), asked=False))
 
 
 def _facts(folded: str, *, asked: bool) -> Facts:
-    named = _credentials(folded)
+    named = _credentials(folded, asked=asked)
     table = _credential_table()
     languages = frozenset(key for key in named if table[key].kind == "language")
     if languages and not asked:  # only those named where no clause says they were only begun
         begun = (clause for clause in _CLAUSE.split(folded) if _BEGINNER.search(clause))
-        languages -= {key for clause in begun for key in _credentials(clause)}
+        languages -= {key for clause in begun for key in _credentials(clause, asked=False)}
     return Facts(
         _years(folded, asked=asked), _degree(folded, asked=asked), named - languages, languages
     )
+
+
+def _share(folded: str) -> float:
+    """The share of a requirement's words that name or frame the credential, degree or
+    language it asks: 1 for "Current PALS certification required", less the more it asks
+    besides ("PALS and two years in a pediatric ICU")."""
+    levels, fields = _degree_patterns()
+    rest = folded
+    for pattern in (_credential_pattern().pattern, levels.pattern, fields.pattern, _FRAMING):
+        rest = pattern.sub(" ", rest)
+    return 1.0 - len(words(rest)) / max(len(words(folded)), 1)
 
 
 def check(asks: Facts, has: Facts) -> Check:
@@ -176,7 +209,7 @@ def _credential_names(keys: frozenset[str]) -> str:
 
 def is_degree(name: str) -> bool:
     """Whether a name is a degree's ("GED", "MBA"): the degree check weighs it, not its words."""
-    return _degree_patterns()[0].fullmatch(fold(name)) is not None
+    return _degree_patterns()[0].pattern.fullmatch(fold(name)) is not None
 
 
 def _years(folded: str, *, asked: bool) -> float | None:
@@ -203,14 +236,18 @@ def _degree(folded: str, *, asked: bool) -> Degree | None:
     or bachelor's", "bachelor's required, master's preferred")."""
     levels, fields = _degree_patterns()
     table = _degree_table()
-    ranks = [table["levels"][found.lastgroup] for found in levels.finditer(folded)]
-    named = frozenset(found.lastgroup for found in fields.finditer(folded))
+    ranks = [table["levels"][name] for name, _ in levels.find(folded)]
+    if not asked and _GRADUATED.search(folded):
+        ranks.append(table["levels"]["high_school"])
+    named = frozenset(name for name, _ in fields.find(folded))
     if not ranks and not (named and _DEGREE_WORD.search(folded)):
         return None
     best = (min if asked else max)(ranks, key=lambda level: level["rank"], default=None)
+    # A field that is the door to a licence admits no other, unless the posting says so.
+    strict = asked and bool(named & _strict_fields()) and not _RELATED.search(folded)
     if best is None:
-        return Degree(_UNNAMED_DEGREE_RANK, "degree", named)
-    return Degree(best["rank"], best["name"], named)
+        return Degree(_UNNAMED_DEGREE_RANK, "degree", named, strict)
+    return Degree(best["rank"], best["name"], named, strict)
 
 
 def _compare_degrees(asks: Degree, has: Degree) -> tuple[float, str]:
@@ -220,6 +257,8 @@ def _compare_degrees(asks: Degree, has: Degree) -> tuple[float, str]:
         return -1.0, f"degree: {label}, below the {asks.name} asked"
     if not asks.fields or asks.fields & has.fields:
         return 1.0, f"degree: {label}"
+    if asks.strict and has.fields:
+        return -1.0, f"degree: {label}, not in {_field_words(asks.fields)}"
     families = _field_families()
     if {families[f] for f in asks.fields} & {families[f] for f in has.fields}:
         return 0.8, f"degree: {label} (a related field)"
@@ -230,13 +269,21 @@ def _field_words(fields: frozenset[str]) -> str:
     return " or ".join(sorted(field.replace("_", " ") for field in fields))
 
 
-def _credentials(folded: str) -> frozenset[str]:
-    return frozenset(found.lastgroup for found in _credential_pattern().finditer(folded))
+def _credentials(folded: str, *, asked: bool) -> frozenset[str]:
+    """The credentials named; in a strength, not those named in the plural, which are other
+    people's ("supervised 12 CNAs", "audit intern at Pryor & Lind CPAs")."""
+    found = _credential_pattern().find(folded)
+    return frozenset(name for name, plural in found if asked or not plural)
 
 
 def _implied(held: frozenset[str]) -> frozenset[str]:
+    """What holding these shows, down the whole ladder (a CCIE shows a CCNP, so a CCNA)."""
     table = _credential_table()
-    return held | {implied for key in held for implied in table[key].implies}
+    shown, new = set(held), set(held)
+    while new:
+        new = {implied for key in new for implied in table[key].implies} - shown
+        shown |= new
+    return frozenset(shown)
 
 
 @dataclass(frozen=True)
@@ -247,16 +294,33 @@ class _Credential:
     implies: tuple[str, ...]
 
 
-def _alternatives(named: dict[str, list[str]]) -> re.Pattern[str]:
-    """One pattern for many names, each alias whole-word, any separator, optional plural.
+@dataclass(frozen=True)
+class _Names:
+    """One pattern for many names' aliases, and which name each alias is.
 
-    A match's group name (`lastgroup`) says which name it was; longer aliases are tried first.
+    Aliases are whole words in any case, with any separator, in the plural too; the longest is
+    tried first, so "journeyman plumber" is not read as "journeyman".
     """
-    groups = []
+
+    pattern: re.Pattern[str]
+    names: dict[str, str]  # an alias without its separators -> its name
+
+    def find(self, folded: str) -> list[tuple[str, bool]]:
+        """The names in `folded`, each with whether it was written in the plural."""
+        return [
+            (self.names[_SEPARATORS.sub("", found[1])], bool(found[2]))
+            for found in self.pattern.finditer(folded)
+        ]
+
+
+def _alternatives(named: dict[str, list[str]]) -> _Names:
+    names: dict[str, str] = {}
     for name, aliases in named.items():
-        forms = sorted({_alias_pattern(alias) for alias in aliases}, key=len, reverse=True)
-        groups.append(f"(?P<{name}>{'|'.join(forms)})")
-    return re.compile(r"(?<![\w.])(?:" + "|".join(groups) + r")s?(?![\w+])")
+        for alias in aliases:
+            names.setdefault(_SEPARATORS.sub("", fold(alias)), name)
+    forms = {_alias_pattern(alias) for aliases in named.values() for alias in aliases}
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return _Names(re.compile(r"(?<![\w.])(" + "|".join(ordered) + r")(s?)(?![\w+])"), names)
 
 
 def _alias_pattern(alias: str) -> str:
@@ -277,7 +341,7 @@ def _credential_table() -> dict[str, _Credential]:
 
 
 @cache
-def _credential_pattern() -> re.Pattern[str]:
+def _credential_pattern() -> _Names:
     return _alternatives({key: list(entry.aliases) for key, entry in _credential_table().items()})
 
 
@@ -288,11 +352,16 @@ def _degree_table() -> dict:
 
 
 @cache
-def _degree_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _degree_patterns() -> tuple[_Names, _Names]:
     table = _degree_table()
     levels = {key: level["aliases"] for key, level in table["levels"].items()}
     fields = {key: field["aliases"] for key, field in table["fields"].items()}
     return _alternatives(levels), _alternatives(fields)
+
+
+@cache
+def _strict_fields() -> frozenset[str]:
+    return frozenset(key for key, field in _degree_table()["fields"].items() if field.get("strict"))
 
 
 @cache

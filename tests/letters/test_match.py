@@ -131,6 +131,22 @@ def test_degree_level_and_field_are_checked() -> None:
     assert below.why[0] == "degree: bachelor's in education, below the master's asked"
 
 
+def test_a_licensed_field_admits_no_other_unless_the_posting_says_so() -> None:
+    """A B.A. in Education is no BSN; a related field is welcome where the posting says so."""
+    bank = [StrengthText("ba", "B.A. in Elementary Education"), StrengthText("x", "Baked bread")]
+    found = rank("Bachelor's degree in Nursing required", bank)[0]
+    assert not found.chosen and found.score <= BELOW_ASKED
+    assert found.why[0] == "degree: bachelor's in education, not in nursing"
+    related = match_signals.facts("Bachelor's in Nursing or a related field", asked=True)
+    public_health = match_signals.facts("B.S. in Public Health", asked=False)
+    assert match_signals.check(related, public_health).degree == 0.8
+    business = match_signals.facts("Bachelor's degree in business", asked=True)
+    assert (
+        match_signals.check(business, match_signals.facts("B.A. in Psychology", asked=False)).degree
+        == 0.5
+    )
+
+
 def test_a_requirement_asks_the_lowest_degree_it_names() -> None:
     """A requirement naming two degrees ("associate's or bachelor's") accepts the lower."""
     aas = [StrengthText("aas", "A.A.S. in Accounting"), StrengthText("x", "Baked bread")]
@@ -196,6 +212,69 @@ def test_a_degree_or_credential_still_in_progress_is_not_claimed() -> None:
     assert match_signals.check(both, studying).credential == 1.0
     only = match_signals.facts("Network+ required", asked=True)
     assert match_signals.check(only, studying).credential == -1.0
+
+
+def test_credentials_named_in_the_plural_are_other_peoples() -> None:
+    """ "Supervised 12 CNAs" or an internship at "Lind CPAs" holds no CNA and no CPA."""
+    for text in ("Supervised 12 CNAs on nights", "Audit intern, Pryor & Lind CPAs"):
+        assert match_signals.facts(text, asked=False).credentials == frozenset()
+    assert match_signals.facts("CNA since 2019", asked=False).credentials == {"cna"}
+    assert match_signals.facts("Works well with RNs and CNAs", asked=True).credentials == {
+        "rn",
+        "cna",
+    }
+
+
+def test_the_longest_name_is_read_and_ladders_go_all_the_way_down() -> None:
+    """ "Journeyman plumber" is no journeyman electrician; a CCIE shows a CCNP and a CCNA."""
+    plumber = match_signals.facts("Journeyman plumber license, Ohio", asked=False)
+    assert plumber.credentials == {"journeyman_plumber"}
+    ccie = match_signals.facts("CCIE #4412", asked=False)
+    asked = match_signals.facts("CCNA required", asked=True)
+    assert match_signals.check(asked, ccie).credential == 1.0
+    eit = match_signals.facts("EIT, passed the FE in 2020", asked=False)
+    pe = match_signals.facts("Professional Engineer (PE) license required", asked=True)
+    assert match_signals.check(pe, eit).credential == -1.0
+    assert match_signals.facts("Licensed PE teacher", asked=False).credentials == frozenset()
+
+
+def test_a_lapsed_credential_is_not_held() -> None:
+    lapsed = match_signals.facts("BLS certified. Class A CDL (expired 2019)", asked=False)
+    assert lapsed.credentials == {"cpr"}
+    stock = match_signals.facts("Pulled expired stock; forklift certified", asked=False)
+    assert stock.credentials == {"forklift"}  # only its own clause is read as lapsed
+
+
+def test_a_diploma_is_read_as_resumes_state_it() -> None:
+    for text in ("Lakeview High School, Class of 2018", "Graduated from Westland High School"):
+        assert match_signals.facts(text, asked=False).degree.name == "high school diploma"
+    assert match_signals.facts("Coached high school soccer", asked=False).degree is None
+
+
+def test_driving_for_work_shows_a_drivers_license() -> None:
+    for text in ("Shop's test driver, no points", "Ten years behind the wheel, no tickets"):
+        assert match_signals.facts(text, asked=False).credentials == {"drivers_license"}
+
+
+def test_a_requirement_that_is_only_a_credential_is_answered_by_holding_it() -> None:
+    """What share of a requirement its credential, degree or language makes up decides how
+    much holding it, or not, says: everything for "PALS required", less beside other asks."""
+    share = [
+        ("Current PALS certification required", 1.0),
+        ("Associate degree in IT or a related field preferred", 1.0),
+        ("Bilingual English/Spanish required", 1.0),
+        ("3+ years of experience and a CDL Class A", 0.5),
+        ("Great phone manner", 0.0),
+    ]
+    for text, expected in share:
+        assert match_signals.facts(text, asked=True).share == pytest.approx(expected)
+    bank = [
+        StrengthText("pals", "PALS provider, renewed 2025"),
+        StrengthText("peds", "Three years on a pediatric floor"),
+    ]
+    block = signals(["Current PALS certification required"], bank)[0]
+    assert block[:, SIGNALS.index("ask_met")].tolist() == [1.0, 0.0]
+    assert block[:, SIGNALS.index("ask_unmet")].tolist() == [0.0, 1.0]
 
 
 def test_a_language_is_answered_only_by_a_strength_that_works_in_it() -> None:

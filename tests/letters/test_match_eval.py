@@ -43,15 +43,15 @@ def test_enough_postings_and_gaps() -> None:
 
 
 def test_cross_validated_figures_stay_above_the_floor(measured) -> None:
-    """Measured leave-one-posting-out on all 104 postings: top-1 0.875, MRR 0.922, gap P 0.647
-    and R 0.690; TF-IDF 0.599 top-1. Gap detection is short of the 0.8 it aims at."""
+    """Measured leave-one-posting-out on all 104 postings: top-1 0.878, MRR 0.924, gap P 0.679
+    and R 0.713; TF-IDF 0.599 top-1. Gap detection is short of the 0.8 it aims at."""
     cases, blocks = measured
     combined = match_eval.cross_validate(cases, blocks, list(range(len(match.SIGNALS))))
     figures = match_eval.Figures.of(combined)
     assert figures.top1 >= 0.85
     assert figures.mrr >= 0.9
-    assert figures.gap_precision >= 0.63
-    assert figures.gap_recall >= 0.67
+    assert figures.gap_precision >= 0.66
+    assert figures.gap_recall >= 0.69
     baseline = match_eval.cross_validate(
         cases, [match_eval.tfidf_scores(c) for c in cases], [0], context=False
     )
