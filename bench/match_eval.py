@@ -43,8 +43,16 @@ GROUPS = {
     "lexical (BM25 + synonyms)": ["lexical", "lexical_margin", "unseen", "coverage", "unnamed"],
     "semantic (embeddings)": ["semantic", "semantic_margin"],
     "word meaning (embeddings)": ["words", "words_margin", "words_rare", "reach", "missed"],
-    "structured checks": ["years", "degree", "credential", "unmet", "soft", "unspoken"]
-    + ["ask_met", "ask_unmet"],
+    "structured checks": [
+        "years",
+        "degree",
+        "credential",
+        "unmet",
+        "soft",
+        "unspoken",
+        "ask_met",
+        "ask_unmet",
+    ],
     "first model alone (all signals)": list(match.SIGNALS),
 }
 

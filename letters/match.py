@@ -56,7 +56,6 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
 # Adobe InDesign", "JavaScript/TypeScript and React", "R, SPSS, or Stata".
 _RUN_GAP = r"(?:\s*[,/&]\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s+)"
 _RUN = re.compile(rf"\b[A-Z][\w+#.]*(?:{_RUN_GAP}[A-Z0-9][\w+#.]*)*")
-_ANY_LIKE = re.compile(r"\b(?:similar|comparable|equivalent|another|other)\b", re.I)
 # A general term implied by a specific one ("ECS" says "AWS") counts for less than the word.
 IMPLIED_WEIGHT = 0.5
 # Word pairs at least this close in meaning explain a suggestion that shares no words.
@@ -273,7 +272,7 @@ def _model() -> Model:
 def _names(requirement: str) -> list[str]:
     """The names a requirement asks for, with the capitalised words beside them: none if it
     takes any like them, or if it shouts. A degree's name ("GED") is the degree check's."""
-    if requirement.isupper() or _ANY_LIKE.search(requirement):
+    if requirement.isupper() or match_signals.ADMITS_OTHERS.search(requirement):
         return []
     runs = []
     for run in _RUN.finditer(requirement):

@@ -68,7 +68,11 @@ _FRAMING = re.compile(
 _GRADUATED = re.compile(
     r"\bhigh school\b[^.;]*\b(?:class of|graduat\w*)|\bgraduat\w*\b[^.;]*\bhigh school\b"
 )
-_RELATED = re.compile(r"\b(?:related|equivalent|similar|other|another|any)\b")
+# A requirement that admits others like what it names: "or a related field", "Procore or
+# similar", "any CRM".
+ADMITS_OTHERS = re.compile(
+    r"\b(?:similar|comparable|equivalent|related|another|other|any)\b", re.IGNORECASE
+)
 _SEPARATORS = re.compile(r"[\s\-/]+")
 _UNNAMED_DEGREE_RANK = 2  # "a degree in culinary arts" is at least an associate's
 
@@ -244,7 +248,7 @@ def _degree(folded: str, *, asked: bool) -> Degree | None:
         return None
     best = (min if asked else max)(ranks, key=lambda level: level["rank"], default=None)
     # A field that is the door to a licence admits no other, unless the posting says so.
-    strict = asked and bool(named & _strict_fields()) and not _RELATED.search(folded)
+    strict = asked and bool(named & _strict_fields()) and not ADMITS_OTHERS.search(folded)
     if best is None:
         return Degree(_UNNAMED_DEGREE_RANK, "degree", named, strict)
     return Degree(best["rank"], best["name"], named, strict)
